@@ -44,6 +44,12 @@ public record Catalog(String name, String description, String source, List<Devic
         }
     }
 
+    /** The same catalog with every target's prices transformed (command-line price overrides). */
+    public Catalog withPrices(java.util.function.UnaryOperator<org.configspec.core.domain.Pricing> change) {
+        List<Target> repriced = targets.stream().map(t -> t.withPrice(change.apply(t.price()))).collect(Collectors.toList());
+        return new Catalog(name, description, source, devices, drafts, repriced, acceptance, draftProfiles);
+    }
+
     public Optional<Device> device(String deviceName) {
         return devices.stream().filter(d -> d.name().equals(deviceName)).findFirst();
     }

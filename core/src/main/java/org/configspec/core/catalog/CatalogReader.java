@@ -149,7 +149,7 @@ public final class CatalogReader {
     private static DraftModel draft(JsonFields n) {
         n.onlyFields("name", "family", "paramsB", "variant", "quant", "fileBytes", "hfId");
         return new DraftModel(n.string("name"), n.string("family", ""), n.number("paramsB"), n.string("variant", ""),
-                n.string("quant"), n.integer("fileBytes", 0));
+                n.string("quant"), n.integer("fileBytes", 0), n.string("hfId", ""));
     }
 
     private static Target target(JsonFields n) {

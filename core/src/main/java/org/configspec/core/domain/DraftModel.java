@@ -12,14 +12,17 @@ import org.configspec.core.error.ConfigSpecException;
  * @param variant    "base" or "instruct" (free text)
  * @param quant      GGUF quantisation ("Q4_K_M", "Q8_0", "Q6_K", "F16", ...)
  * @param fileBytes  GGUF file size in bytes, or 0 where unknown (then estimated from the parameters and quantisation)
+ * @param hfId       the full-precision model's Hugging Face id, or ""
  */
-public record DraftModel(String name, String family, double paramsB, String variant, String quant, long fileBytes) {
+public record DraftModel(String name, String family, double paramsB, String variant, String quant, long fileBytes,
+                         String hfId) {
     public DraftModel {
         Check.name("draft.name", name);
         Check.name("draft '" + name + "': quant", quant);
         Check.positive("draft '" + name + "': paramsB", paramsB);
         family = family == null ? "" : family;
         variant = variant == null ? "" : variant;
+        hfId = hfId == null ? "" : hfId;
         if (fileBytes < 0) {
             throw new ConfigSpecException("draft '" + name + "': fileBytes must be >= 0, got " + fileBytes);
         }

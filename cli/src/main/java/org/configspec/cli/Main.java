@@ -1,0 +1,57 @@
+package org.configspec.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.configspec.cli.commands.CatalogCommand;
+import org.configspec.cli.commands.ExplainCommand;
+import org.configspec.cli.commands.FindingsCommand;
+import org.configspec.cli.commands.SelectCommand;
+import org.configspec.cli.commands.SweepCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code configspec} command. Without a subcommand it shows the paper's findings on the built-in catalog.
+ * Exit codes: 0 success, 1 internal error, 2 user error (bad flag, file, field or value).
+ */
+@Command(name = "configspec", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
+                + " K and device give the best goodput, cost per token and edge energy per token.",
+        subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
+                FindingsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+    public static final int USER_ERROR = 2;
+    public static final int INTERNAL_ERROR = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new CommandLine(new FindingsCommand()).setOut(spec.commandLine().getOut())
+                .setErr(spec.commandLine().getErr()).execute();
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        Errors.install(cmd);
+        return cmd;
+    }
+}

@@ -1,0 +1,101 @@
+package org.configspec.cli.commands;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.configspec.cli.options.CatalogOption;
+import org.configspec.cli.options.FormatOption;
+import org.configspec.cli.options.ModelOptionsMixin;
+import org.configspec.core.catalog.Catalog;
+import org.configspec.core.domain.DraftModel;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.explain.Explainer;
+import org.configspec.core.model.ModelOptions;
+import org.configspec.core.space.EvaluationTable;
+import org.configspec.core.space.Evaluator;
+import org.configspec.core.space.JointSpace;
+import org.configspec.core.space.SpaceFilter;
+import org.configspec.report.ExplainWriter;
+import org.configspec.report.ModelDescription;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** configspec explain: every term of the model for one configuration. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "One configuration: every term of the model (acceptance, E(K), times, goodput, billing, energy, memory) with its unit.")
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CatalogOption catalog;
+
+    @Mixin
+    ModelOptionsMixin model;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--target", required = true, paramLabel = "NAME", description = "Target model.")
+    String target;
+
+    @Option(names = "--device", required = true, paramLabel = "NAME", description = "Edge device.")
+    String device;
+
+    @Option(names = "--draft", required = true, paramLabel = "NAME", description = "Draft model.")
+    String draft;
+
+    @Option(names = "--quant", paramLabel = "QUANT", description = "Quantisation (needed when the draft has several).")
+    String quant;
+
+    @Option(names = {"-k", "--k"}, required = true, paramLabel = "K", description = "Draft length.")
+    int k;
+
+    @Option(names = "--memory-headroom-gib", paramLabel = "GiB", defaultValue = "0.5",
+            description = "Memory a draft needs beyond its weights. Default: ${DEFAULT-VALUE} GiB.")
+    double headroomGib;
+
+    @Override
+    public Integer call() {
+        Catalog c = model.reprice(catalog.load());
+        List<DraftModel> variants = c.draftsNamed(draft);
+        if (variants.isEmpty()) {
+            throw new ConfigSpecException("--draft: unknown value '" + draft + "'; the catalog has: "
+                    + c.drafts().stream().map(DraftModel::name).distinct().sorted().collect(Collectors.joining(", ")));
+        }
+        String q = quant;
+        if (q == null) {
+            if (variants.size() > 1) {
+                throw new ConfigSpecException("--quant is needed: draft '" + draft + "' comes in "
+                        + variants.stream().map(DraftModel::quant).collect(Collectors.joining(", ")));
+            }
+            q = variants.get(0).quant();
+        }
+        if (k < 1) {
+            throw new ConfigSpecException("-k must be >= 1, got " + k);
+        }
+        ModelOptions base = model.options();
+        ModelOptions one = new ModelOptions(k, k, base.acceptance(), base.verify(), base.billing(), base.energy());
+        long headroom = Math.round(headroomGib * (1L << 30));
+        JointSpace space = JointSpace.of(c, one, new SpaceFilter(Set.of(target), Set.of(device), Set.of(draft), Set.of(q), headroom));
+        if (space.candidates().isEmpty()) {
+            throw new ConfigSpecException("no data for " + draft + " " + q + " on " + device + " with target " + target + ": "
+                    + (space.missing().isEmpty() ? "the catalog has neither a draft profile nor an acceptance profile" : space.missing().get(0)));
+        }
+        EvaluationTable table = Evaluator.evaluate(space);
+        if (table.isEmpty()) {
+            throw new ConfigSpecException("-k " + k + ": acceptance of " + draft + " -> " + target
+                    + " is not measured at K = " + k + " (" + space.candidates().get(0).curve().describe()
+                    + "); use a measured K or --acceptance iid");
+        }
+        String title = draft + " " + q + " on " + device + ", verified by " + target + ", K = " + k + "\nmodel: "
+                + ModelDescription.line(one, false);
+        var out = spec.commandLine().getOut();
+        out.print(ExplainWriter.write(format.get(), title, Explainer.explain(table.get(0), one, headroom)));
+        out.flush();
+        return 0;
+    }
+}

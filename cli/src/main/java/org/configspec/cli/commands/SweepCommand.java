@@ -1,0 +1,53 @@
+package org.configspec.cli.commands;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.configspec.cli.options.CatalogOption;
+import org.configspec.cli.options.FilterOptions;
+import org.configspec.cli.options.FormatOption;
+import org.configspec.cli.options.ModelOptionsMixin;
+import org.configspec.cli.options.Seconds;
+import org.configspec.core.sweep.SweepRow;
+import org.configspec.core.sweep.Sweeper;
+import org.configspec.report.ModelDescription;
+import org.configspec.report.SweepWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** configspec sweep: goodput-optimal K versus the verification time. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Goodput-optimal K versus the verification time T_v, per target × device × draft variant.")
+public final class SweepCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CatalogOption catalog;
+
+    @Mixin
+    ModelOptionsMixin model;
+
+    @Mixin
+    FilterOptions filter;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--t-verify-values", split = ",", paramLabel = "SECONDS", converter = Seconds.class,
+            defaultValue = "0.1,0.2,0.5,1,2",
+            description = "The T_v values to sweep (comma-separated). Default: ${DEFAULT-VALUE} (the authors' sweep).")
+    List<Double> tVerifyValues;
+
+    @Override
+    public Integer call() {
+        var options = model.options();
+        List<SweepRow> rows = Sweeper.sweep(model.reprice(catalog.load()), options, filter.get(), tVerifyValues);
+        var out = spec.commandLine().getOut();
+        out.print(SweepWriter.write(format.get(), rows, "model: " + ModelDescription.line(options)
+                + " (T_v swept over " + tVerifyValues + " s)"));
+        out.flush();
+        return 0;
+    }
+}

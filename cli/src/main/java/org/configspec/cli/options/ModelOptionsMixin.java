@@ -1,0 +1,136 @@
+package org.configspec.cli.options;
+
+import java.util.Locale;
+import org.configspec.core.acceptance.AcceptanceMode;
+import org.configspec.core.catalog.Catalog;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.model.Billing;
+import org.configspec.core.model.EnergyOptions;
+import org.configspec.core.model.ModelOptions;
+import org.configspec.core.model.VerifyTime;
+import picocli.CommandLine.Option;
+
+/**
+ * The analytic model's options. Defaults are the paper's model; each extension is an explicit flag.
+ */
+public final class ModelOptionsMixin {
+    @Option(names = "--t-verify", paramLabel = "SECONDS", defaultValue = "0.5", converter = Seconds.class,
+            description = "Verification time per round, or its fixed part when --rtt/--verify-per-token are set (e.g. 0.5, 500ms). Default: ${DEFAULT-VALUE} s (paper).")
+    double tVerify;
+
+    @Option(names = "--rtt", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
+            description = "Network round-trip time added to every verification (e.g. 50ms). Default: 0.")
+    double rtt;
+
+    @Option(names = "--verify-per-token", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
+            description = "Target cost per verified position; T_v = RTT + t-verify + this × (K+1). Default: 0.")
+    double perToken;
+
+    @Option(names = "--k-min", paramLabel = "K", defaultValue = "2", description = "Smallest draft length. Default: ${DEFAULT-VALUE} (paper).")
+    int kMin;
+
+    @Option(names = "--k-max", paramLabel = "K", defaultValue = "10", description = "Largest draft length. Default: ${DEFAULT-VALUE} (paper).")
+    int kMax;
+
+    @Option(names = "--acceptance", paramLabel = "alpha|position|iid|auto", defaultValue = "alpha",
+            description = "Acceptance model: measured α(K) (paper), per-position, an i.i.d. rate fitted to the data (any K), or auto. Default: ${DEFAULT-VALUE}.")
+    String acceptance;
+
+    @Option(names = "--billing", paramLabel = "paper|logprob-api|predicted-outputs|gpu-hour", defaultValue = "paper",
+            description = "Billing regime. Default: ${DEFAULT-VALUE} (K drafted tokens billed as output).")
+    String billing;
+
+    @Option(names = "--context-tokens", paramLabel = "N", defaultValue = "512",
+            description = "logprob-api: mean context tokens resent (at the cached-input price) each round. Default: ${DEFAULT-VALUE}.")
+    int contextTokens;
+
+    @Option(names = "--gpu-sessions", paramLabel = "N", defaultValue = "1",
+            description = "gpu-hour: clients sharing one GPU. Default: ${DEFAULT-VALUE}.")
+    int gpuSessions;
+
+    @Option(names = "--price-output", paramLabel = "$/M", description = "Override every target's output price ($ per million tokens).")
+    Double priceOutput;
+
+    @Option(names = "--price-input", paramLabel = "$/M", description = "Override every target's input price ($ per million tokens).")
+    Double priceInput;
+
+    @Option(names = "--price-cached-input", paramLabel = "$/M", description = "Override every target's cached-input price ($ per million tokens).")
+    Double priceCached;
+
+    @Option(names = "--price-gpu-hour", paramLabel = "$/h", description = "Set the self-hosted GPU price ($ per hour).")
+    Double priceGpu;
+
+    @Option(names = "--energy-wait", description = "Add the energy of waiting for verification (idle power × T_v).")
+    boolean energyWait;
+
+    @Option(names = "--idle-power", paramLabel = "W", description = "Idle power while waiting (default: each device's idlePowerW).")
+    Double idlePower;
+
+    @Option(names = "--radio-j-per-byte", paramLabel = "J/B", defaultValue = "0", description = "Radio energy per byte on the wire. Default: 0.")
+    double radioJPerByte;
+
+    @Option(names = "--bytes-per-token", paramLabel = "B", defaultValue = "4", description = "Wire bytes per token id. Default: ${DEFAULT-VALUE}.")
+    int bytesPerToken;
+
+    @Option(names = "--bytes-per-round", paramLabel = "B", defaultValue = "0", description = "Fixed wire bytes per round. Default: ${DEFAULT-VALUE}.")
+    int bytesPerRound;
+
+    public ModelOptions options() {
+        return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(rtt, tVerify, perToken), billingRegime(),
+                new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound));
+    }
+
+    /** The catalog with the command line's price overrides applied. */
+    public Catalog reprice(Catalog c) {
+        if (priceOutput == null && priceInput == null && priceCached == null && priceGpu == null) {
+            return c;
+        }
+        positive("--price-output", priceOutput);
+        positive("--price-input", priceInput);
+        positive("--price-gpu-hour", priceGpu);
+        if (priceCached != null && !(priceCached >= 0)) {
+            throw new ConfigSpecException("--price-cached-input must be a number >= 0 ($ per million tokens), got " + priceCached);
+        }
+        return c.withPrices(p -> {
+            var q = p;
+            if (priceOutput != null) {
+                q = q.withOutput(priceOutput);
+            }
+            if (priceInput != null) {
+                q = q.withInput(priceInput);
+            }
+            if (priceCached != null) {
+                q = q.withCachedInput(priceCached);
+            }
+            if (priceGpu != null) {
+                q = q.withGpuPerHour(priceGpu);
+            }
+            return q;
+        });
+    }
+
+    private static void positive(String flag, Double v) {
+        if (v != null && (!(v > 0) || v.isInfinite())) {
+            throw new ConfigSpecException(flag + " must be a positive number, got " + v);
+        }
+    }
+
+    private AcceptanceMode acceptanceMode() {
+        try {
+            return AcceptanceMode.valueOf(acceptance.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigSpecException("--acceptance: unknown value '" + acceptance + "'; allowed: alpha, position, iid, auto");
+        }
+    }
+
+    private Billing billingRegime() {
+        return switch (billing.trim().toLowerCase(Locale.ROOT)) {
+            case "paper" -> new Billing.Paper();
+            case "logprob-api" -> new Billing.LogprobApi(contextTokens);
+            case "predicted-outputs" -> new Billing.PredictedOutputs();
+            case "gpu-hour" -> new Billing.SelfHostedGpu(gpuSessions);
+            default -> throw new ConfigSpecException("--billing: unknown value '" + billing
+                    + "'; allowed: paper, logprob-api, predicted-outputs, gpu-hour");
+        };
+    }
+}
