@@ -172,6 +172,16 @@ public final class CatalogReader {
                 n.number("max", Double.NaN), (int) n.integer("n", 0));
     }
 
+    /** Parses one acceptance profile in catalog format; errors name {@code where} (e.g. a store document id). */
+    public static AcceptanceProfile acceptance(JsonNode node, String where) {
+        return each(List.of(new JsonFields(where, "acceptance", node)), CatalogReader::acceptance).get(0);
+    }
+
+    /** Parses one draft profile in catalog format; errors name {@code where}. */
+    public static DraftProfile draftProfile(JsonNode node, String where) {
+        return each(List.of(new JsonFields(where, "draftProfile", node)), CatalogReader::draftProfile).get(0);
+    }
+
     private static AcceptanceProfile acceptance(JsonFields n) {
         n.onlyFields("draft", "quant", "target", "alpha", "perPosition", "source");
         SortedMap<Integer, Summary> alpha = new TreeMap<>();

@@ -75,51 +75,63 @@ public final class CatalogWriter {
         }
         ArrayNode acceptance = root.putArray("acceptance");
         for (AcceptanceProfile a : c.acceptance()) {
-            ObjectNode n = acceptance.addObject();
-            n.put("draft", a.draft());
-            putText(n, "quant", a.quant());
-            n.put("target", a.target());
-            if (!a.alphaByK().isEmpty()) {
-                ArrayNode alpha = n.putArray("alpha");
-                a.alphaByK().forEach((k, s) -> {
-                    ObjectNode row = alpha.addObject();
-                    row.put("k", k);
-                    putSummary(row, s);
-                });
-            }
-            if (a.hasPerPosition()) {
-                ArrayNode pp = n.putArray("perPosition");
-                for (double v : a.survival()) {
-                    pp.add(v);
-                }
-            }
-            putText(n, "source", a.source());
+            acceptance.add(acceptance(a));
         }
         ArrayNode profiles = root.putArray("draftProfiles");
         for (DraftProfile p : c.draftProfiles()) {
-            ObjectNode n = profiles.addObject();
-            n.put("device", p.device());
-            n.put("draft", p.draft());
-            n.put("quant", p.quant());
-            putSummary(n.putObject("tokPerS"), p.tokPerS());
-            if (p.powerKnown()) {
-                putSummary(n.putObject("powerW"), p.powerW());
-            }
-            if (p.peakMemoryBytes() > 0) {
-                n.put("peakMemoryBytes", p.peakMemoryBytes());
-            }
-            Provenance v = p.provenance();
-            ObjectNode pv = n.putObject("provenance");
-            putText(pv, "source", v.source());
-            putText(pv, "tool", v.tool());
-            putText(pv, "modelSha256", v.modelSha256());
-            putText(pv, "powerMethod", v.powerMethod());
-            if (v.threads() > 0) {
-                pv.put("threads", v.threads());
-            }
-            putText(pv, "date", v.date());
+            profiles.add(draftProfile(p));
         }
         return root;
+    }
+
+    /** One acceptance profile as it appears in a catalog's "acceptance" array. */
+    public static ObjectNode acceptance(AcceptanceProfile a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("draft", a.draft());
+        putText(n, "quant", a.quant());
+        n.put("target", a.target());
+        if (!a.alphaByK().isEmpty()) {
+            ArrayNode alpha = n.putArray("alpha");
+            a.alphaByK().forEach((k, s) -> {
+                ObjectNode row = alpha.addObject();
+                row.put("k", k);
+                putSummary(row, s);
+            });
+        }
+        if (a.hasPerPosition()) {
+            ArrayNode pp = n.putArray("perPosition");
+            for (double v : a.survival()) {
+                pp.add(v);
+            }
+        }
+        putText(n, "source", a.source());
+        return n;
+    }
+
+    /** One draft profile as it appears in a catalog's "draftProfiles" array. */
+    public static ObjectNode draftProfile(DraftProfile p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("device", p.device());
+        n.put("draft", p.draft());
+        n.put("quant", p.quant());
+        putSummary(n.putObject("tokPerS"), p.tokPerS());
+        if (p.powerKnown()) {
+            putSummary(n.putObject("powerW"), p.powerW());
+        }
+        if (p.peakMemoryBytes() > 0) {
+            n.put("peakMemoryBytes", p.peakMemoryBytes());
+        }
+        Provenance v = p.provenance();
+        ObjectNode pv = n.putObject("provenance");
+        putText(pv, "source", v.source());
+        putText(pv, "tool", v.tool());
+        putText(pv, "modelSha256", v.modelSha256());
+        putText(pv, "powerMethod", v.powerMethod());
+        if (v.threads() > 0) {
+            pv.put("threads", v.threads());
+        }
+        putText(pv, "date", v.date());
+        return n;
     }
 
     private static void putSummary(ObjectNode n, Summary s) {
