@@ -29,11 +29,7 @@ class GoldenOutputTest {
         "catalog.csv|catalog --format csv",
     })
     void outputMatchesGoldenFile(String file, String commandLine) throws IOException {
-        String[] args = commandLine.split(" ");
-        for (int i = 0; i < args.length; i++) {
-            args[i] = args[i].replace('~', ' ');
-        }
-        Run run = Run.of(args);
+        Run run = Run.line(commandLine);
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
         Path golden = GOLDEN.resolve(file);

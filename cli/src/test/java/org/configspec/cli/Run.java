@@ -11,4 +11,13 @@ record Run(int code, String out, String err) {
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(code, out.toString(), err.toString());
     }
+
+    /** Splits a command line at spaces; '~' stands for a space inside an argument ("RPi~5"). */
+    static Run line(String commandLine) {
+        String[] args = commandLine.split(" ");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i].replace('~', ' ');
+        }
+        return of(args);
+    }
 }

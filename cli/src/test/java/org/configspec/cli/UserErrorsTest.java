@@ -34,11 +34,7 @@ class UserErrorsTest {
         "nonsense|Unmatched argument at index 0: 'nonsense'",
     })
     void userErrorsExitTwoWithOneLine(String commandLine, String expected) {
-        String[] args = commandLine.split(" ");
-        for (int i = 0; i < args.length; i++) {
-            args[i] = args[i].replace('~', ' ');
-        }
-        assertOneLineError(Run.of(args), expected);
+        assertOneLineError(Run.line(commandLine), expected);
     }
 
     @Test

@@ -15,6 +15,10 @@ package org.configspec.core.space;
  */
 public record Evaluation(Candidate candidate, int k, double alpha, double tokensPerRound, double draftS, double verifyS,
                          double goodput, double usdPerRound, double tokensPerUsd, double joulesPerToken, Fit fit) {
+    public Configuration configuration() {
+        return new Configuration(target(), device(), draft(), quant(), k);
+    }
+
     /** US dollars per million committed tokens. */
     public double usdPerMTok() {
         return 1e6 / tokensPerUsd;
