@@ -1,0 +1,48 @@
+package org.configspec.llm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.configspec.llm.TestModels;
+import org.configspec.llm.model.DefaultModel;
+import org.configspec.llm.sampling.Sampler;
+import org.configspec.llm.sampling.SamplingParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class GreedyGenerationTest {
+
+    @Test
+    void tokenizesOnceUponATimeLikeLlama2() {
+        LlamaModel m = TestModels.model(DefaultModel.STORIES15M_F32);
+        assertThat(m.tokenize(TestModels.ONCE, true)).containsExactly(1, 9038, 2501, 263, 931);
+        assertThat(m.detokenizeToString(new int[] {9038, 2501, 263, 931})).isEqualTo(" Once upon a time");
+    }
+
+    @Test
+    void greedyF32ContinuesWithTheKnownStory() {
+        LlamaModel m = TestModels.model(DefaultModel.STORIES15M_F32);
+        try (LlamaSession s = m.newSession(ContextOptions.defaults().withThreads(TestModels.THREADS))) {
+            Generator.Result r = Generator.generate(s, m.tokenize(TestModels.ONCE, true), 32,
+                    new Sampler(SamplingParams.greedy()), null);
+            assertThat(r.tokens()).hasSize(32);
+            assertThat(m.detokenizeToString(r.tokens())).isEqualTo(TestModels.EXPECTED_GREEDY);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DefaultModel.class)
+    void everyDefaultModelLoadsAndGenerates(DefaultModel dm) {
+        LlamaModel m = TestModels.model(dm);
+        try (LlamaSession s = m.newSession(ContextOptions.defaults().withThreads(TestModels.THREADS))) {
+            Generator.Result r = Generator.generate(s, m.tokenize(TestModels.ONCE, true), 16,
+                    new Sampler(SamplingParams.greedy()), null);
+            assertThat(r.tokens()).hasSize(16);
+            assertThat(m.detokenizeToString(r.tokens())).isNotBlank();
+            if (dm == DefaultModel.STORIES15M_Q8_0 || dm == DefaultModel.STORIES15M_F16) {
+                assertThat(m.detokenizeToString(r.tokens())).isEqualTo(TestModels.EXPECTED_GREEDY.substring(0,
+                        m.detokenizeToString(r.tokens()).length()));
+            }
+        }
+    }
+}
