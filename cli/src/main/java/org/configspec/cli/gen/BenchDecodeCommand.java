@@ -58,6 +58,10 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, description = "CPU threads, 1..256 (default: available processors, at most 4)")
     Integer threads;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "rounds alternating ConfigSpec and llama-bench, 1..100 (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--max-k", defaultValue = "16", description = "largest batch K, 1..64 (default: ${DEFAULT-VALUE})")
     int maxK;
 
@@ -72,6 +76,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             check("--reps", reps, 1, 1000);
             check("--warmup", warmup, 0, 100);
             check("--max-k", maxK, 1, 64);
+            check("--rounds", rounds, 1, 100);
             int t = threads == null ? ContextOptions.defaultThreads() : threads;
             check("--threads", t, 1, 256);
             List<String> names = models == null || models.isEmpty() ? defaultNames() : models;
@@ -84,25 +89,45 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("# ConfigSpec library: " + LlamaRuntime.get().describe());
             out.println("# llama-bench: " + (lb == null ? "not available (run scripts/build-llama-native)" : lb));
-            out.printf(Locale.ROOT, "# decode: %d single-token decodes from an empty KV cache (context %d), %d threads, "
-                    + "%d warm-up + %d repetitions; tok/s median [min..max]%n", tokens, tokens, t, warmup, reps);
-            out.printf("%-22s %-28s %-24s %s%n", "MODEL", "CONFIGSPEC_TOK_S", "LLAMA_BENCH_TOK_S", "RATIO");
+            out.printf(Locale.ROOT, "# decode: %d single-token decodes from an empty KV cache (context %d), %d threads;"
+                    + " %d rounds alternating ConfigSpec (%d warm-up + %d repetitions) and llama-bench (-r %d)%n",
+                    tokens, tokens, t, rounds, warmup, reps, reps);
+            out.println("# DECODE = llama_decode only, as llama-bench tg (next token fed from a precomputed greedy "
+                    + "sequence); GREEDY = decode + argmax over the logits in Java; tok/s median [min..max] over all "
+                    + "repetitions; llama-bench: median over rounds of its mean ± its stddev");
+            out.printf("%-20s %-30s %-30s %-24s %s%n", "MODEL", "CONFIGSPEC_DECODE_TOK_S", "CONFIGSPEC_GREEDY_TOK_S",
+                    "LLAMA_BENCH_TOK_S", "RATIO_DECODE");
             out.flush();
             for (int i = 0; i < names.size(); i++) {
-                Stats s = decodeSpeed(paths.get(i), t);
-                String lbText = "-";
-                String ratio = "-";
-                if (lb != null) {
-                    double[] r = runLlamaBench(lb, paths.get(i), t);
-                    if (r != null) {
-                        lbText = String.format(Locale.ROOT, "%.1f ± %.1f (n=%d)", r[0], r[1], reps);
-                        ratio = String.format(Locale.ROOT, "%.2f", s.median() / r[0]);
-                    } else {
-                        lbText = "failed";
+                double[] dec = new double[rounds * reps];
+                double[] gre = new double[rounds * reps];
+                double[] lbMean = new double[rounds];
+                double[] lbSd = new double[rounds];
+                boolean lbOk = lb != null;
+                for (int r = 0; r < rounds; r++) {
+                    double[][] s = decodeSpeed(paths.get(i), t);
+                    System.arraycopy(s[0], 0, dec, r * reps, reps);
+                    System.arraycopy(s[1], 0, gre, r * reps, reps);
+                    if (lbOk) {
+                        double[] x = runLlamaBench(lb, paths.get(i), t);
+                        if (x == null) {
+                            lbOk = false;
+                        } else {
+                            lbMean[r] = x[0];
+                            lbSd[r] = x[1];
+                        }
                     }
                 }
-                out.printf(Locale.ROOT, "%-22s %-28s %-24s %s%n", names.get(i), String.format(Locale.ROOT,
-                        "%.1f [%.1f..%.1f] (n=%d)", s.median(), s.min(), s.max(), s.n()), lbText, ratio);
+                Stats d = Stats.of(dec);
+                Stats g = Stats.of(gre);
+                String lbText = lb == null ? "-" : "failed";
+                String ratio = "-";
+                if (lbOk) {
+                    Stats m = Stats.of(lbMean);
+                    lbText = String.format(Locale.ROOT, "%.1f ± %.1f", m.median(), Stats.of(lbSd).median());
+                    ratio = String.format(Locale.ROOT, "%.2f", d.median() / m.median());
+                }
+                out.printf(Locale.ROOT, "%-20s %-30s %-30s %-24s %s%n", names.get(i), fmt(d), fmt(g), lbText, ratio);
                 out.flush();
             }
             for (String bm : batchModels) {
@@ -141,28 +166,47 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         return Files.isExecutable(p) ? p : null;
     }
 
-    /** Like llama-bench tg: empty KV cache, N single-token decodes (greedy next token), context N. */
-    private Stats decodeSpeed(Path path, int t) {
+    private static String fmt(Stats s) {
+        return String.format(Locale.ROOT, "%.1f [%.1f..%.1f] (n=%d)", s.median(), s.min(), s.max(), s.n());
+    }
+
+    /**
+     * Like llama-bench tg: empty KV cache, N single-token decodes, context N. Returns tok/s per repetition for
+     * decode only (tokens fed from a precomputed greedy sequence) and for greedy decoding (argmax in Java).
+     */
+    private double[][] decodeSpeed(Path path, int t) {
         ContextOptions o = ContextOptions.defaults().withThreads(t).withContextSize(tokens).withBatchCapacity(512);
         try (LlamaModel m = LlamaModel.load(path); LlamaSession s = m.newSession(o)) {
-            double[] tps = new double[reps];
+            double[] dec = new double[reps];
+            double[] gre = new double[reps];
+            int[] seq = new int[tokens + 1];
             TokenBatch b = new TokenBatch(1);
             for (int r = -warmup; r < reps; r++) {
+                // greedy: decode + argmax; records the sequence fed in the decode-only pass
                 s.clear();
-                int tok = m.bos();
+                seq[0] = m.bos();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < tokens; i++) {
                     b.clear();
-                    b.add(tok, i, 0, true);
+                    b.add(seq[i], i, 0, true);
                     s.decode(b);
-                    tok = s.argmax(0);
+                    seq[i + 1] = s.argmax(0);
                 }
-                long dt = System.nanoTime() - t0;
+                long greedy = System.nanoTime() - t0;
+                s.clear();
+                t0 = System.nanoTime();
+                for (int i = 0; i < tokens; i++) {
+                    b.clear();
+                    b.add(seq[i], i, 0, true);
+                    s.decode(b);
+                }
+                long decode = System.nanoTime() - t0;
                 if (r >= 0) {
-                    tps[r] = tokens / (dt / 1e9);
+                    dec[r] = tokens / (decode / 1e9);
+                    gre[r] = tokens / (greedy / 1e9);
                 }
             }
-            return Stats.of(tps);
+            return new double[][] {dec, gre};
         }
     }
 

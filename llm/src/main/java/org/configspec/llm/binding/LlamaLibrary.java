@@ -23,8 +23,13 @@ public interface LlamaLibrary extends Library {
         "llama_get_memory", "llama_memory_clear", "llama_memory_seq_rm", "llama_memory_seq_pos_max",
         "llama_model_quantize", "llama_n_ctx", "llama_n_ctx_seq", "llama_set_n_threads", "llama_model_n_params",
         "llama_model_n_ctx_train", "llama_model_desc", "llama_print_system_info",
-        "ggml_backend_load_all_from_path", "ggml_backend_reg_count", "ggml_backend_dev_count"
+        "ggml_backend_load_all_from_path", "ggml_backend_reg_count", "ggml_backend_dev_count",
+        "ggml_backend_dev_by_type", "ggml_backend_dev_backend_reg", "ggml_backend_reg_get_proc_address",
+        "ggml_threadpool_params_init", "llama_attach_threadpool", "llama_detach_threadpool"
     };
+
+    /** {@code sizeof(struct ggml_threadpool_params)}: bool cpumask[512], int n_threads, prio, uint poll, 2 bools. */
+    int THREADPOOL_PARAMS_SIZE = 528;
 
     /** {@code typedef void (*ggml_log_callback)(enum ggml_log_level level, const char * text, void * user_data)}. */
     interface LogCallback extends Callback {
@@ -40,6 +45,12 @@ public interface LlamaLibrary extends Library {
     void ggml_backend_load_all_from_path(String dirPath);
     long ggml_backend_reg_count();
     long ggml_backend_dev_count();
+    Pointer ggml_backend_dev_by_type(int type);
+    Pointer ggml_backend_dev_backend_reg(Pointer device);
+    Pointer ggml_backend_reg_get_proc_address(Pointer reg, String name);
+    void ggml_threadpool_params_init(Pointer params, int nThreads);
+    void llama_attach_threadpool(Pointer ctx, Pointer threadpool, Pointer threadpoolBatch);
+    void llama_detach_threadpool(Pointer ctx);
 
     LlamaModelParams.ByValue llama_model_default_params();
     LlamaContextParams.ByValue llama_context_default_params();

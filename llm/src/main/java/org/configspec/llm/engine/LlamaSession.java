@@ -22,6 +22,7 @@ public final class LlamaSession implements InferenceEngine {
     private final int vocabSize;
     private final int contextPerSequence;
     private Pointer ctx;
+    private final CpuThreadpool threadpool;
     private final Pointer memory;
     private final LlamaBatch.ByValue batch;
     private final Pointer[] seqIdSlots;
@@ -53,6 +54,10 @@ public final class LlamaSession implements InferenceEngine {
                     + "; run with -Dconfigspec.llama.log=INFO for llama.cpp's reason");
         }
         this.ctx = c;
+        this.threadpool = CpuThreadpool.create(lib, options.threads());
+        if (threadpool != null) {
+            lib.llama_attach_threadpool(c, threadpool.handle(), null);
+        }
         this.memory = lib.llama_get_memory(c);
         int cap = options.batchCapacity();
         this.batch = lib.llama_batch_init(cap, 0, 1);
@@ -231,7 +236,13 @@ public final class LlamaSession implements InferenceEngine {
         }
         ctx = null;
         lib.llama_batch_free(batch);
+        if (threadpool != null) {
+            lib.llama_detach_threadpool(c);
+        }
         lib.llama_free(c);
+        if (threadpool != null) {
+            threadpool.close();
+        }
         model.sessionClosed(this);
     }
 }
