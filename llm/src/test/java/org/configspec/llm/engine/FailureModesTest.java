@@ -108,6 +108,23 @@ class FailureModesTest {
     }
 
     @Test
+    void aConfiguredLibraryDirectoryThatDoesNotExistIsReported() {
+        String old = System.getProperty(LibraryLocator.PROPERTY);
+        try {
+            System.setProperty(LibraryLocator.PROPERTY, tmp.resolve("absent").toString());
+            assertThatThrownBy(LibraryLocator::locate).isInstanceOf(LlmException.class)
+                    .hasMessageContaining(tmp.resolve("absent") + " (from configspec.llama.lib/CONFIGSPEC_LLAMA_LIB)"
+                            + " does not exist").satisfies(FailureModesTest::oneLine);
+        } finally {
+            if (old == null) {
+                System.clearProperty(LibraryLocator.PROPERTY);
+            } else {
+                System.setProperty(LibraryLocator.PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
     void aFileThatIsNotALibraryIsRefused() throws IOException {
         Path fake = tmp.resolve("libllama.so");
         Files.writeString(fake, "not an ELF file");
