@@ -54,7 +54,8 @@ public final class LlamaSession implements InferenceEngine {
                     + "; run with -Dconfigspec.llama.log=INFO for llama.cpp's reason");
         }
         this.ctx = c;
-        this.threadpool = CpuThreadpool.create(lib, options.threads());
+        this.threadpool = Boolean.parseBoolean(System.getProperty("configspec.llama.threadpool", "true"))
+                ? CpuThreadpool.create(lib, options.threads()) : null;
         if (threadpool != null) {
             lib.llama_attach_threadpool(c, threadpool.handle(), null);
         }

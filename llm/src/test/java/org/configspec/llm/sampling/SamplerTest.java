@@ -37,6 +37,27 @@ class SamplerTest {
     }
 
     @Test
+    void heapSelectionAgreesWithAFullSort() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double[] p = new double[5000];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextInt(50) / 50.0; // many ties
+        }
+        Integer[] idx = new Integer[p.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> p[a] != p[b] ? Double.compare(p[b], p[a]) : Integer.compare(a, b));
+        for (int k : new int[] {1, 7, 40, 1000, 2000}) {
+            int[] expected = new int[k];
+            for (int j = 0; j < k; j++) {
+                expected[j] = idx[j];
+            }
+            assertThat(Sampler.topIndices(p, k)).as("k=%d", k).containsExactly(expected);
+        }
+    }
+
+    @Test
     void seededSamplingIsReproducibleAndFollowsTheDistribution() {
         int[] counts = new int[LOGITS.length];
         Sampler a = new Sampler(new SamplingParams(1.0, 0, 1.0, 42));
