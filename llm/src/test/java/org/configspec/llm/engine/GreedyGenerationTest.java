@@ -30,6 +30,21 @@ class GreedyGenerationTest {
         }
     }
 
+    @Test
+    void metadataIsReadInJavaAndAgreesWithLlamaCpp() {
+        LlamaModel m = TestModels.model(DefaultModel.STORIES15M_Q8_0);
+        org.configspec.llm.model.ModelInfo i = m.info();
+        assertThat(i.architecture()).isEqualTo("llama");
+        assertThat(i.fileType()).isEqualTo("Q8_0");
+        assertThat(i.contextLength()).isEqualTo(256).isEqualTo(m.trainContextLength());
+        assertThat(i.vocabSize()).isEqualTo(32000).isEqualTo(m.vocabSize());
+        assertThat(i.blockCount()).isEqualTo(6);
+        assertThat(i.parameterCount()).isEqualTo(m.nativeParameterCount());
+        assertThat(i.fileSize()).isEqualTo(m.path().toFile().length());
+        assertThat(i.sha256()).hasSize(64).isEqualTo(org.configspec.llm.model.ModelInspector.sha256(m.path()));
+        assertThat(m.description()).contains("llama").contains("Q8_0");
+    }
+
     @ParameterizedTest
     @EnumSource(DefaultModel.class)
     void everyDefaultModelLoadsAndGenerates(DefaultModel dm) {
