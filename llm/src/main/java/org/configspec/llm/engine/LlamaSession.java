@@ -62,6 +62,10 @@ public final class LlamaSession implements InferenceEngine {
         this.memory = lib.llama_get_memory(c);
         int cap = options.batchCapacity();
         this.batch = lib.llama_batch_init(cap, 0, 1);
+        // the native struct already holds llama_batch_init's pointers; only n_tokens changes, written directly below,
+        // so skip JNA's reflective write/read of every field on each by-value call
+        batch.setAutoWrite(false);
+        batch.setAutoRead(false);
         this.seqIdSlots = new Pointer[cap];
         int[] ones = new int[cap];
         java.util.Arrays.fill(ones, 1);
@@ -139,6 +143,7 @@ public final class LlamaSession implements InferenceEngine {
         batch.pos.write(0, b.positionsArray(), 0, n);
         batch.logits.write(0, logitFlags, 0, n);
         batch.n_tokens = n;
+        batch.getPointer().setInt(0, n);
         java.util.Arrays.fill(hasLogits, false);
         int rc = lib.llama_decode(c, batch);
         if (rc != 0) {
