@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Locates the ConfigSpec repository root, which holds the gitignored {@code .cache/} with native libraries and
  * models: system property {@code configspec.home}, else environment variable {@code CONFIGSPEC_HOME}, else the
- * nearest directory at or above the working directory that contains {@code scripts/setup}.
+ * nearest directory at or above the working directory that contains {@code scripts/setup}, else the same search
+ * upwards from where this class was loaded (so {@code <repo>/cli/target/configspec.jar} finds its repository from
+ * any working directory).
  */
 public final class ConfigSpecHome {
     public static final String PROPERTY = "configspec.home";
@@ -21,7 +23,23 @@ public final class ConfigSpecHome {
         if (explicit != null) {
             return Optional.of(Path.of(explicit).toAbsolutePath().normalize());
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+        Optional<Path> fromCwd = searchUp(Path.of("").toAbsolutePath());
+        if (fromCwd.isPresent()) {
+            return fromCwd;
+        }
+        try {
+            var src = ConfigSpecHome.class.getProtectionDomain().getCodeSource();
+            if (src != null && src.getLocation() != null) {
+                return searchUp(Path.of(src.getLocation().toURI()).toAbsolutePath());
+            }
+        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException e) {
+            // not a file location: no fallback
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> searchUp(Path start) {
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("scripts").resolve("setup"))) {
                 return Optional.of(dir);
             }
