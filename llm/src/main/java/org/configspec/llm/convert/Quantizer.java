@@ -23,7 +23,7 @@ public final class Quantizer {
         LlamaQuantizeParams p = rt.lib().llama_model_quantize_default_params();
         p.nthread = threads;
         p.ftype = type.ftype;
-        Path tmp = out.resolveSibling(out.getFileName() + ".part");
+        Path tmp = out.resolveSibling(out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         try {
             Files.createDirectories(out.toAbsolutePath().getParent());
             int rc = rt.lib().llama_model_quantize(in.toAbsolutePath().toString(), tmp.toAbsolutePath().toString(), p);

@@ -47,12 +47,23 @@ public final class Generator {
         }
         engine.clear();
         int eos = engine.tokenizer().eos();
-        int limit = engine instanceof LlamaSession ? ((LlamaSession) engine).contextPerSequence() : Integer.MAX_VALUE;
+        int limit = engine.contextPerSequence();
+        if (prompt.length >= limit) {
+            throw new IllegalArgumentException("prompt of " + prompt.length + " tokens does not fit the context of "
+                    + limit + " positions: allowed at most " + (limit - 1) + " tokens");
+        }
         int[] out = new int[Math.max(0, maxTokens)];
         int n = 0;
         long t0 = System.nanoTime();
-        TokenBatch batch = TokenBatch.of(prompt, 0, 0, false);
-        engine.decode(batch);
+        TokenBatch batch = new TokenBatch(Math.min(prompt.length, engine.batchCapacity()));
+        for (int start = 0; start < prompt.length; start += engine.batchCapacity()) {
+            batch.clear();
+            int end = Math.min(prompt.length, start + engine.batchCapacity());
+            for (int i = start; i < end; i++) {
+                batch.add(prompt[i], i, 0, i == prompt.length - 1);
+            }
+            engine.decode(batch);
+        }
         int next = sampler.params().isGreedy() ? engine.argmax(batch.size() - 1)
                 : sampler.sample(engine.logits(batch.size() - 1));
         long t1 = System.nanoTime();

@@ -15,6 +15,12 @@ public interface InferenceEngine extends AutoCloseable {
     /** Vocabulary size = length of a logits row. */
     int vocabSize();
 
+    /** Most tokens one {@link TokenBatch} may hold. */
+    int batchCapacity();
+
+    /** KV-cache positions available per sequence. */
+    int contextPerSequence();
+
     /** Sequences this engine can hold (ids 0..n-1). */
     int sequences();
 

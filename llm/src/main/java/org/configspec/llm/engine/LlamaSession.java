@@ -87,7 +87,12 @@ public final class LlamaSession implements InferenceEngine {
         return model;
     }
 
-    /** KV-cache positions available per sequence. */
+    @Override
+    public int batchCapacity() {
+        return options.batchCapacity();
+    }
+
+    @Override
     public int contextPerSequence() {
         return contextPerSequence;
     }

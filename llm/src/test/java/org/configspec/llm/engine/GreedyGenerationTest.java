@@ -31,6 +31,17 @@ class GreedyGenerationTest {
     }
 
     @Test
+    void aPromptLongerThanOneBatchIsDecodedInChunks() {
+        LlamaModel m = TestModels.model(DefaultModel.STORIES15M_Q8_0);
+        int[] prompt = m.tokenize(TestModels.ONCE, true);
+        try (LlamaSession small = m.newSession(ContextOptions.defaults().withThreads(TestModels.THREADS)
+                .withBatchCapacity(2))) {
+            Generator.Result r = Generator.generate(small, prompt, 12, new Sampler(SamplingParams.greedy()), null);
+            assertThat(m.detokenizeToString(r.tokens())).isEqualTo(", there was a little girl named Lily. She loved");
+        }
+    }
+
+    @Test
     void metadataIsReadInJavaAndAgreesWithLlamaCpp() {
         LlamaModel m = TestModels.model(DefaultModel.STORIES15M_Q8_0);
         org.configspec.llm.model.ModelInfo i = m.info();
