@@ -65,6 +65,14 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     @Option(names = "--max-k", defaultValue = "16", description = "largest batch K, 1..64 (default: ${DEFAULT-VALUE})")
     int maxK;
 
+    @Option(names = "--flash-attn", defaultValue = "auto",
+            description = "flash attention: auto, on or off (default: ${DEFAULT-VALUE}, as llama-bench)")
+    String flashAttn;
+
+    @Option(names = "--kv-type", defaultValue = "f16",
+            description = "KV-cache type: f16, f32 or q8_0 (default: ${DEFAULT-VALUE}, as llama-bench)")
+    String kvType;
+
     @Option(names = "--llama-bench", description = "llama-bench executable, or 'none' (default: "
             + ".cache/llama-native/build/bin/llama-bench when built by scripts/build-llama-native)")
     String llamaBench;
@@ -77,6 +85,8 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             check("--warmup", warmup, 0, 100);
             check("--max-k", maxK, 1, 64);
             check("--rounds", rounds, 1, 100);
+            fa = parseEnum(ContextOptions.FlashAttention.class, "--flash-attn", flashAttn);
+            kv = parseEnum(ContextOptions.KvCacheType.class, "--kv-type", kvType);
             int t = threads == null ? ContextOptions.defaultThreads() : threads;
             check("--threads", t, 1, 256);
             List<String> names = models == null || models.isEmpty() ? defaultNames() : models;
@@ -137,6 +147,26 @@ public final class BenchDecodeCommand implements Callable<Integer> {
         });
     }
 
+    private ContextOptions.FlashAttention fa;
+    private ContextOptions.KvCacheType kv;
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.trim())) {
+                return e;
+            }
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
+        }
+        throw LlmCommands.badValue(option, value, allowed.toString());
+    }
+
+    private ContextOptions options(int t, int context, int batch) {
+        return new ContextOptions(t, context, 1, batch, fa, kv);
+    }
+
     private static void check(String option, int v, int lo, int hi) {
         if (v < lo || v > hi) {
             throw LlmCommands.badValue(option, v, lo + ".." + hi);
@@ -175,7 +205,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
      * decode only (tokens fed from a precomputed greedy sequence) and for greedy decoding (argmax in Java).
      */
     private double[][] decodeSpeed(Path path, int t) {
-        ContextOptions o = ContextOptions.defaults().withThreads(t).withContextSize(tokens).withBatchCapacity(512);
+        ContextOptions o = options(t, tokens, 512);
         try (LlamaModel m = LlamaModel.load(path); LlamaSession s = m.newSession(o)) {
             double[] dec = new double[reps];
             double[] gre = new double[reps];
@@ -216,7 +246,9 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     /** {avg tok/s, stddev} from llama-bench's JSON, or null when it fails. */
     private double[] runLlamaBench(Path exe, Path model, int t) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(exe.toString(), "-m", model.toString(), "-t", Integer.toString(t), "-p", "0",
-                "-n", Integer.toString(tokens), "-r", Integer.toString(reps), "-o", "json")
+                "-n", Integer.toString(tokens), "-r", Integer.toString(reps), "-fa", fa == ContextOptions.FlashAttention.AUTO
+                ? "auto" : fa == ContextOptions.FlashAttention.ON ? "on" : "off", "-ctk", kv.name().toLowerCase(Locale.ROOT),
+                "-ctv", kv.name().toLowerCase(Locale.ROOT), "-o", "json")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -231,7 +263,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     /** Batch of K (logits on every row) vs one token and vs K sequential single-token decodes, after a prefix. */
     private void batchCost(PrintWriter out, String name, Path path, int t) {
         int repsK = Math.max(5, reps * 4);
-        ContextOptions o = ContextOptions.defaults().withThreads(t).withContextSize(256).withBatchCapacity(64);
+        ContextOptions o = options(t, 256, 64);
         try (LlamaModel m = LlamaModel.load(path); LlamaSession s = m.newSession(o)) {
             int[] prefix = m.tokenize("Once upon a time", true);
             int p0 = prefix.length;
@@ -246,9 +278,9 @@ public final class BenchDecodeCommand implements Callable<Integer> {
                 s.decode(one);
                 cont[i] = s.argmax(0);
             }
-            out.printf(Locale.ROOT, "# batch cost on %s after a %d-token prefix, %d threads, medians of %d (+%d warm-up):"
-                    + " batch of K with logits on every row vs one token and vs K sequential single-token decodes%n",
-                    name, p0, t, repsK, warmup);
+            out.printf(Locale.ROOT, "# batch cost on %s after a %d-token prefix, %d threads, flash attention %s, KV %s,"
+                    + " medians of %d (+%d warm-up): batch of K with logits on every row vs one token and vs K"
+                    + " sequential single-token decodes%n", name, p0, t, fa, kv, repsK, warmup);
             out.printf("%-4s %-12s %-14s %-16s %s%n", "K", "BATCH_MS", "SEQUENTIAL_MS", "BATCH/ONE_TOKEN",
                     "SEQUENTIAL/BATCH");
             double one1 = 0;
