@@ -31,6 +31,34 @@ class GreedyGenerationTest {
     }
 
     @Test
+    void twoThreadsWithTheirOwnSessionsShareOneModel() throws Exception {
+        LlamaModel m = TestModels.model(DefaultModel.STORIES15M_Q8_0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    StringBuilder all = new StringBuilder();
+                    try (LlamaSession s = m.newSession(ContextOptions.defaults().withThreads(1))) {
+                        for (int rep = 0; rep < 3; rep++) {
+                            Generator.Result r = Generator.generate(s, m.tokenize(TestModels.ONCE, true), 32,
+                                    new Sampler(SamplingParams.greedy()), null);
+                            all.append(m.detokenizeToString(r.tokens())).append('|');
+                        }
+                    }
+                    return all.toString();
+                }));
+            }
+            String expected = (TestModels.EXPECTED_GREEDY + "|").repeat(3);
+            for (var f : results) {
+                assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aPromptLongerThanOneBatchIsDecodedInChunks() {
         LlamaModel m = TestModels.model(DefaultModel.STORIES15M_Q8_0);
         int[] prompt = m.tokenize(TestModels.ONCE, true);
