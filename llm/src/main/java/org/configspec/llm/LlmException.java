@@ -1,0 +1,17 @@
+package org.configspec.llm;
+
+/**
+ * A failure of the inference runtime that a user can act on: a missing or wrong native library, an invalid model
+ * file, an unsupported option. The message is one line saying what failed, where, which value, and what is allowed.
+ */
+public class LlmException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public LlmException(String message) {
+        super(message);
+    }
+
+    public LlmException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

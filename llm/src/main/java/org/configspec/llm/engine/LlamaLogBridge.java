@@ -1,0 +1,92 @@
+package org.configspec.llm.engine;
+
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.configspec.llm.binding.LlamaLibrary;
+
+/**
+ * Routes llama.cpp's and ggml's log to {@code java.util.logging} logger {@value #LOGGER_NAME}. Fragments are
+ * buffered up to a newline; level 5 (CONT) continues the previous message at its level. The logger is quiet by
+ * default (WARNING and above) unless system property {@code configspec.llama.log} names a JUL level (e.g. INFO,
+ * FINE, OFF). Known benign warnings (context larger than the training context, quantizer type fallbacks for rows not
+ * divisible by the K-quant block) are downgraded to INFO. The callback runs on the thread making the native call;
+ * the buffer is per thread.
+ */
+final class LlamaLogBridge implements LlamaLibrary.LogCallback {
+    static final String LOGGER_NAME = "org.configspec.llm.llama";
+    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+
+    private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(StringBuilder::new);
+    private final ThreadLocal<int[]> lastLevel = ThreadLocal.withInitial(() -> new int[] {2});
+
+    LlamaLogBridge() {
+        String configured = System.getProperty("configspec.llama.log");
+        Level level = Level.WARNING;
+        if (configured != null && !configured.isBlank()) {
+            try {
+                level = Level.parse(configured.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                level = Level.WARNING;
+            }
+        }
+        LOG.setLevel(level);
+    }
+
+    @Override
+    public void invoke(int level, Pointer text, Pointer userData) {
+        try {
+            String s = text == null ? "" : new String(text.getByteArray(0, strlen(text)), StandardCharsets.UTF_8);
+            int[] last = lastLevel.get();
+            if (level != 5) {
+                last[0] = level;
+            }
+            StringBuilder sb = buffer.get();
+            sb.append(s);
+            int nl;
+            while ((nl = sb.indexOf("\n")) >= 0) {
+                String line = sb.substring(0, nl);
+                sb.delete(0, nl + 1);
+                if (!line.isBlank()) {
+                    publish(last[0], line);
+                }
+            }
+        } catch (RuntimeException e) {
+            // never let an exception unwind into native code
+        }
+    }
+
+    private static int strlen(Pointer p) {
+        int n = 0;
+        while (p.getByte(n) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void publish(int level, String line) {
+        Level jul = toJul(level);
+        if (jul == Level.WARNING && isBenign(line)) {
+            jul = Level.INFO;
+        }
+        if (LOG.isLoggable(jul)) {
+            LOG.log(jul, line);
+        }
+    }
+
+    static boolean isBenign(String line) {
+        return (line.contains("n_ctx_seq") && line.contains("n_ctx_train"))
+                || line.contains("fallback") || line.contains("not divisible by");
+    }
+
+    private static Level toJul(int level) {
+        switch (level) {
+            case 1: return Level.FINE;
+            case 2: return Level.INFO;
+            case 3: return Level.WARNING;
+            case 4: return Level.SEVERE;
+            default: return Level.INFO;
+        }
+    }
+}
