@@ -25,6 +25,9 @@ public record EnergyMeasurement(double windowSeconds, double grossJoules, double
     /** Combines one window with the idle baseline (W) measured on the same meter. */
     public static EnergyMeasurement of(WindowEnergy window, double idleWatts, MeterInfo info) {
         double net = window.joules() - idleWatts * window.seconds();
+        if (Math.abs(net) < 1e-12 * Math.max(1.0, Math.abs(window.joules()))) {
+            net = 0.0; // rounding noise of gross − idle × window when the power did not change
+        }
         return new EnergyMeasurement(window.seconds(), window.joules(), idleWatts, net, window.meanWatts(),
                 window.samples(), info.method(), info.rails(), info.estimate(), info.caveat());
     }

@@ -120,7 +120,8 @@ public final class PowerMeters {
             this.inner = inner;
             this.selection = selection;
             MeterInfo i = inner.info();
-            String caveat = i.caveat().isEmpty() ? selection.describe() : i.caveat() + "; " + selection.describe();
+            String chosen = "chosen by auto: " + selection.reason();
+            String caveat = i.caveat().isEmpty() ? chosen : i.caveat() + "; " + chosen;
             this.info = new MeterInfo(i.kind(), i.method(), i.rails(), i.estimate(), caveat);
         }
 

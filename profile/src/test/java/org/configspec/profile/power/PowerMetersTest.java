@@ -22,7 +22,7 @@ class PowerMetersTest {
         try (PowerMeter m = PowerMeters.open(auto(root), Fixtures.env(Fixtures.missingCommand()))) {
             assertThat(m.info().kind()).isEqualTo("rapl");
             assertThat(PowerMeters.selection(m).chosen()).isEqualTo(MeterKind.RAPL);
-            assertThat(m.info().caveat()).contains("auto chose rapl");
+            assertThat(m.info().caveat()).contains("chosen by auto: readable RAPL energy counters");
         }
     }
 
