@@ -3,8 +3,8 @@ package org.configspec.profile.power;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,15 +72,28 @@ public final class TegrastatsSource implements PowerSource {
         return new TegrastatsSource(latest::get, where, p::destroy);
     }
 
-    private static String lastLine(Path file, String where) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i);
+    /** The last non-blank line, reading only the file's tail (logs grow for as long as tegrastats runs). */
+    static String lastLine(Path file, String where) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long length = f.length();
+            for (long tail = 8192; ; tail *= 4) {
+                long from = Math.max(0, length - tail);
+                byte[] buf = new byte[(int) (length - from)];
+                f.seek(from);
+                f.readFully(buf);
+                String text = new String(buf, StandardCharsets.UTF_8);
+                String[] lines = text.split("\\R");
+                // the first line of a partial tail may be cut; accept it only when the tail is the whole file
+                int first = from == 0 ? 0 : 1;
+                for (int i = lines.length - 1; i >= first; i--) {
+                    if (!lines[i].isBlank()) {
+                        return lines[i];
+                    }
+                }
+                if (from == 0) {
+                    throw new ConfigSpecException(where + " is empty; start 'tegrastats --interval 100 --logfile " + file + "' first");
                 }
             }
-            throw new ConfigSpecException(where + " is empty; start 'tegrastats --interval 100 --logfile " + file + "' first");
         } catch (IOException e) {
             throw new ConfigSpecException("cannot read " + where + ": " + e.getMessage());
         }

@@ -90,4 +90,24 @@ class JetsonSourcesTest {
             assertThat(src.info().method()).contains("fake-tegrastats.sh");
         }
     }
+    @Test
+    void aBoardInputRailIsTheTotalAndTheOtherRailsAreNotAddedToIt() {
+        // Orin Nano/NX label their INA3221 channels VDD_IN, VDD_CPU_GPU_CV, VDD_SOC: VDD_IN already contains the others
+        var rails = new java.util.LinkedHashMap<String, Double>();
+        rails.put("VDD_IN", 5.0);
+        rails.put("VDD_CPU_GPU_CV", 2.0);
+        rails.put("VDD_SOC", 1.0);
+        RailTotal t = RailTotal.of(rails);
+        assertThat(t.watts()).isEqualTo(5.0);
+        assertThat(t.rails()).containsExactly("VDD_IN");
+        assertThat(t.scope()).contains("board input rail VDD_IN");
+    }
+
+    @Test
+    void tegrastatsLogTailIsReadEvenWhenTheLogIsLong(@TempDir Path dir) throws IOException {
+        String line = Fixtures.text("tegrastats/agx-orin-jp6.log").lines().findFirst().orElseThrow();
+        Path log = dir.resolve("t.log");
+        Files.writeString(log, (line + "\n").repeat(500) + "\n\n");
+        assertThat(TegrastatsSource.lastLine(log, "log")).isEqualTo(line);
+    }
 }

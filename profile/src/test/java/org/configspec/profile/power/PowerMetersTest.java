@@ -128,4 +128,14 @@ class PowerMetersTest {
             assertThat(e.method()).contains("as given by the user");
         }
     }
+    @Test
+    void autoSkipsAPiWhoseFirmwareHasNoPmicCommand(@TempDir Path dir) {
+        Path root = Fixtures.merged(dir, "procstat-pi");
+        var env = Fixtures.env(Fixtures.answering(Fixtures.text("pmic/command-not-registered.txt"), 255));
+        try (PowerMeter m = PowerMeters.open(auto(root), env)) {
+            AutoSelection sel = PowerMeters.selection(m);
+            assertThat(sel.chosen()).isEqualTo(MeterKind.CPU_MODEL);
+            assertThat(sel.skipped()).anySatisfy(s -> assertThat(s).startsWith("pmic (").contains("Command not registered"));
+        }
+    }
 }
