@@ -119,7 +119,7 @@ public record CsvPowerLog(String source, List<TimedWatts> samples) {
             }
         }
         pts.add(new PowerSample(Math.round((t1 - t0) * 1e9), wattsAt(t1)));
-        return new WindowEnergy(t1 - t0, Trapezoid.joules(pts), pts.size());
+        return WindowEnergy.of(t1 - t0, Trapezoid.joules(pts), pts);
     }
 
     /** Power (W) at time t by linear interpolation between the neighbouring rows. */

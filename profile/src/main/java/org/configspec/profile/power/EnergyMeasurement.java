@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * The energy of one measured window, reported with its units: window length (s), gross energy (J), the idle
  * baseline measured before the work (W), net energy above idle (J) = gross − idle × window, mean power (W), the
- * number of readings, the method and rails, and whether the numbers are an estimate rather than a measurement.
+ * number of readings and their spread (min and max W; NaN for counter-based meters), the method and rails, and
+ * whether the numbers are an estimate rather than a measurement.
  */
 public record EnergyMeasurement(double windowSeconds, double grossJoules, double idleWatts, double netJoules,
-        double meanWatts, int samples, String method, List<String> rails, boolean estimate, String caveat) {
+        double meanWatts, int samples, double minWatts, double maxWatts, String method, List<String> rails,
+        boolean estimate, String caveat) {
     public EnergyMeasurement {
         Objects.requireNonNull(method, "method");
         rails = List.copyOf(rails);
@@ -29,6 +31,7 @@ public record EnergyMeasurement(double windowSeconds, double grossJoules, double
             net = 0.0; // rounding noise of gross − idle × window when the power did not change
         }
         return new EnergyMeasurement(window.seconds(), window.joules(), idleWatts, net, window.meanWatts(),
-                window.samples(), info.method(), info.rails(), info.estimate(), info.caveat());
+                window.samples(), window.minWatts(), window.maxWatts(), info.method(), info.rails(), info.estimate(),
+                info.caveat());
     }
 }

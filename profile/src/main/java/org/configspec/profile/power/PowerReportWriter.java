@@ -27,7 +27,8 @@ public final class PowerReportWriter {
         }
         row(sb, "idle baseline", f("%.3f W (mean over %.2f s before the window)", m.idleWatts(), r.idleSeconds()));
         row(sb, "window", f("%.3f s, load: %s", m.windowSeconds(), r.load()));
-        row(sb, "mean power", f("%.3f W", m.meanWatts()));
+        row(sb, "mean power", f("%.3f W", m.meanWatts()) + (Double.isNaN(m.minWatts()) ? " (energy counter: no instantaneous readings)"
+                : f(" (readings from %.3f W to %.3f W)", m.minWatts(), m.maxWatts())));
         row(sb, "gross energy", f("%.3f J", m.grossJoules()));
         row(sb, "net energy", f("%.3f J (above the idle baseline)", m.netJoules()));
         row(sb, "readings", f("%d (n)", m.samples()));
@@ -55,6 +56,13 @@ public final class PowerReportWriter {
         o.put("load", r.load());
         o.put("windowSeconds", m.windowSeconds());
         o.put("meanWatts", m.meanWatts());
+        if (Double.isNaN(m.minWatts())) {
+            o.putNull("minWatts");
+            o.putNull("maxWatts");
+        } else {
+            o.put("minWatts", m.minWatts());
+            o.put("maxWatts", m.maxWatts());
+        }
         o.put("grossJoules", m.grossJoules());
         o.put("netJoules", m.netJoules());
         o.put("samples", m.samples());

@@ -104,7 +104,7 @@ public final class SampledPowerMeter implements PowerMeter {
                 copy = List.copyOf(samples);
             }
             double seconds = (copy.get(copy.size() - 1).nanos() - copy.get(0).nanos()) / 1e9;
-            result = new WindowEnergy(seconds, Trapezoid.joules(copy), copy.size());
+            result = WindowEnergy.of(seconds, Trapezoid.joules(copy), copy);
             return result;
         }
     }

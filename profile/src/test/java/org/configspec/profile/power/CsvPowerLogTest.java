@@ -22,6 +22,8 @@ class CsvPowerLogTest {
         assertThat(e.seconds()).isEqualTo(2.0);
         assertThat(e.joules()).isCloseTo(13.5, within(1e-9));
         assertThat(e.samples()).isEqualTo(4);
+        assertThat(e.minWatts()).isCloseTo(6.0, within(1e-12));
+        assertThat(e.maxWatts()).isEqualTo(7.0);
     }
 
     @Test

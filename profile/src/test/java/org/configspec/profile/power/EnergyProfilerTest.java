@@ -42,6 +42,8 @@ class EnergyProfilerTest {
         assertThat(m.netJoules()).isCloseTo(3.0 * m.windowSeconds(), within(1e-12));
         assertThat(m.idleWatts()).isEqualTo(5.0);
         assertThat(m.meanWatts()).isCloseTo(8.0, within(1e-12));
+        assertThat(m.minWatts()).isEqualTo(8.0);
+        assertThat(m.maxWatts()).isEqualTo(8.0);
         assertThat(m.rails()).containsExactly("R1", "R2");
         assertThat(m.method()).isEqualTo("switchable");
         assertThat(m.estimate()).isFalse();
