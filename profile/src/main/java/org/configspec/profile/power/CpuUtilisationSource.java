@@ -59,7 +59,12 @@ public final class CpuUtilisationSource implements PowerSource {
                 int n = Math.min(f.length - 1, 8);
                 long[] v = new long[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = Long.parseLong(f[i + 1]);
+                    try {
+                        v[i] = Long.parseLong(f[i + 1]);
+                    } catch (NumberFormatException e) {
+                        throw new ConfigSpecException(where + ": 'cpu' line field " + (i + 1) + " is '" + f[i + 1]
+                                + "', expected jiffies (an integer)");
+                    }
                 }
                 if (n < 4) {
                     break;

@@ -1,6 +1,8 @@
 package org.configspec.profile.power;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -28,17 +30,27 @@ public final class ProcessCommandRunner implements CommandRunner {
         } catch (IOException e) {
             throw new ConfigSpecException("cannot run command '" + shown + "': " + e.getMessage());
         }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // destroyed or closed: keep what was read
+            }
+        }, "command-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
             p.getOutputStream().close();
-            byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new ConfigSpecException("command '" + shown + "' did not finish within " + timeout.toMillis() + " ms");
             }
-            return new CommandResult(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            reader.join(timeout.toMillis());
+            return new CommandResult(p.exitValue(), out.toString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             p.destroyForcibly();
-            throw new ConfigSpecException("cannot read the output of '" + shown + "': " + e.getMessage());
+            throw new ConfigSpecException("cannot write to '" + shown + "': " + e.getMessage());
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();

@@ -78,6 +78,10 @@ public final class RaplCounter implements EnergyCounter {
     private static RaplZone zone(Sysfs fs, Path dir) {
         String name = fs.read(dir.resolve("name"));
         long max = fs.readLong(dir.resolve("max_energy_range_uj"), "µJ");
+        if (max <= 0) {
+            throw new ConfigSpecException("RAPL: " + fs.show(dir.resolve("max_energy_range_uj")) + " is " + max
+                    + " µJ; expected the counter's wrap-around point (> 0 µJ)");
+        }
         return new RaplZone(dir.getFileName().toString(), name, dir.resolve("energy_uj"), max);
     }
 

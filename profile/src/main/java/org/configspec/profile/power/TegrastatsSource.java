@@ -69,7 +69,12 @@ public final class TegrastatsSource implements PowerSource {
             p.destroyForcibly();
             throw new ConfigSpecException("tegrastats: " + where + " printed no line within " + firstLine.toMillis() + " ms");
         }
-        return new TegrastatsSource(latest::get, where, p::destroy);
+        try {
+            return new TegrastatsSource(latest::get, where, p::destroy);
+        } catch (RuntimeException e) {
+            p.destroyForcibly();
+            throw e;
+        }
     }
 
     /** The last non-blank line, reading only the file's tail (logs grow for as long as tegrastats runs). */
