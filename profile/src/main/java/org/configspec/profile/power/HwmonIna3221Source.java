@@ -6,17 +6,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
  * Jetson INA3221 power monitors through hwmon (JetPack 5/6): finds {@code
  * /sys/bus/i2c/devices/*}{@code /hwmon/hwmon*} whose {@code name} is {@code ina3221} — by name, because the hwmon
  * number changes between boots — and reads each channel's {@code inX_label}, {@code inX_input} (mV) and {@code
- * currX_input} (mA). Channels labelled with {@code NC} (not connected) and the "sum of shunt voltages" channel are
+ * currX_input} (mA); the label is read from {@code inX_label} or, where the kernel puts it there, {@code
+ * currX_label}. Channels labelled with {@code NC} (not connected) and the "sum of shunt voltages" channel are
  * skipped. The total follows {@link RailTotal}.
  */
 public final class HwmonIna3221Source implements PowerSource {
     static final String I2C_DEVICES = "/sys/bus/i2c/devices";
+    /** "NC" (not connected) as its own token: skips "NC", "NC 1", but not a rail such as "VDD_SYNC". */
+    private static final Pattern NOT_CONNECTED = Pattern.compile("(?<![A-Za-z])NC(?![A-Za-z])");
 
     /** One labelled channel. */
     record Channel(String label, Path millivolts, Path milliamps) {
@@ -52,11 +57,19 @@ public final class HwmonIna3221Source implements PowerSource {
                     continue;
                 }
                 found++;
-                for (Path label : fs.list(hwmon, n -> n.matches("in\\d+_label"))) {
+                // the label sits in inX_label (jetson_stats' reading) and/or currX_label, depending on the kernel
+                Map<Integer, String> labels = new TreeMap<>();
+                for (Path label : fs.list(hwmon, n -> n.matches("(in|curr)\\d+_label"))) {
                     String n = label.getFileName().toString();
-                    String idx = n.substring(2, n.indexOf('_'));
-                    String text = fs.read(label);
-                    if (text.contains("NC") || text.toLowerCase(Locale.ROOT).contains("sum of shunt")) {
+                    int idx = Integer.parseInt(n.replaceAll("\\D", ""));
+                    if (n.startsWith("in") || !labels.containsKey(idx)) {
+                        labels.put(idx, fs.read(label));
+                    }
+                }
+                for (Map.Entry<Integer, String> l : labels.entrySet()) {
+                    int idx = l.getKey();
+                    String text = l.getValue();
+                    if (NOT_CONNECTED.matcher(text).find() || text.toLowerCase(Locale.ROOT).contains("sum of shunt")) {
                         continue;
                     }
                     Path mv = hwmon.resolve("in" + idx + "_input");

@@ -8,5 +8,16 @@
  * org.configspec.profile.power.EnergyProfiler} measures the idle baseline, then the work, and reports gross and net
  * energy as an {@link org.configspec.profile.power.EnergyMeasurement}. Every reader takes a filesystem root or a
  * command so that tests run on recorded fixtures.
+ *
+ * <p>Typical use (e.g. by the drafting profiler):
+ *
+ * <pre>{@code
+ * try (PowerMeter meter = PowerMeters.open(PowerMeterSpec.of(MeterKind.AUTO))) {
+ *     EnergyProfiler profiler = new EnergyProfiler(meter);
+ *     double idleWatts = profiler.idleWatts(Duration.ofSeconds(5));     // before the work
+ *     EnergyMeasurement e = profiler.measure(idleWatts, () -> generate(tokens));
+ *     double netJoulesPerToken = e.netJoules() / tokens;                // e.method(), e.rails(), e.estimate()
+ * }
+ * }</pre>
  */
 package org.configspec.profile.power;

@@ -110,4 +110,13 @@ class JetsonSourcesTest {
         Files.writeString(log, (line + "\n").repeat(500) + "\n\n");
         assertThat(TegrastatsSource.lastLine(log, "log")).isEqualTo(line);
     }
+    @Test
+    void hwmonLabelsAreAlsoFoundInCurrLabelFiles(@TempDir Path dir) throws IOException {
+        Path root = Fixtures.merged(dir, "hwmon-agx-orin");
+        Path h = root.resolve("sys/bus/i2c/devices/1-0040/hwmon/hwmon3");
+        Files.move(h.resolve("in2_label"), h.resolve("curr2_label"));
+        var src = HwmonIna3221Source.open(new Sysfs(root));
+        assertThat(src.info().rails()).containsExactly("VDD_GPU_SOC", "VDD_CPU_CV", "VIN_SYS_5V0", "VDDQ_VDD2_1V8AO");
+        assertThat(src.readWatts()).isCloseTo(AGX_ORIN_WATTS, within(1e-12));
+    }
 }
