@@ -77,7 +77,9 @@ public final class SampledPowerMeter implements PowerMeter {
                 try {
                     sample();
                 } catch (RuntimeException e) {
-                    failure = e;
+                    if (running) {
+                        failure = e; // a reading cut short by stop()'s interrupt is not a failure
+                    }
                     return;
                 }
             }

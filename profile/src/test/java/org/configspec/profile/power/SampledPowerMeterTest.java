@@ -98,4 +98,33 @@ class SampledPowerMeterTest {
         assertThatThrownBy(() -> new SampledPowerMeter(constant(1), Duration.ZERO, System::nanoTime))
                 .isInstanceOf(ConfigSpecException.class).hasMessageContaining("0 ms");
     }
+    @Test
+    void stoppingDuringASlowBackgroundReadingIsNotAFailure() throws InterruptedException {
+        java.util.concurrent.CountDownLatch slowReadStarted = new java.util.concurrent.CountDownLatch(1);
+        PowerSource slowInBackground = new PowerSource() {
+            @Override
+            public MeterInfo info() {
+                return new MeterInfo("test", "slow subprocess-like reading", List.of(), false, "");
+            }
+
+            @Override
+            public double readWatts() {
+                if (Thread.currentThread().getName().startsWith("power-sampler")) {
+                    slowReadStarted.countDown();
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        throw new ConfigSpecException("interrupted while running 'vcgencmd pmic_read_adc'");
+                    }
+                }
+                return 4.0;
+            }
+        };
+        var meter = new SampledPowerMeter(slowInBackground, Duration.ofMillis(1), Fixtures.steppingClock(1_000_000));
+        var window = meter.start();
+        slowReadStarted.await();
+        WindowEnergy e = window.stop();
+        assertThat(e.samples()).isEqualTo(2);
+        assertThat(e.joules()).isCloseTo(4.0 * e.seconds(), within(1e-12));
+    }
 }
