@@ -1,0 +1,10 @@
+package org.configspec.cli.commands.profile;
+
+import picocli.CommandLine.Command;
+
+/** configspec profile: measurement on this device (power; drafting speed and acceptance as they land). */
+@Command(name = "profile", mixinStandardHelpOptions = true,
+        description = "Measure on this device: power meters (power).",
+        subcommands = {PowerCommand.class})
+public final class ProfileCommand {
+}
