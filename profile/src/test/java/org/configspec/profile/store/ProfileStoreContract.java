@@ -208,8 +208,8 @@ abstract class ProfileStoreContract {
     @Test
     void aRunKilledWithSigkillResumesWithoutLosingOrDuplicatingItems() throws Exception {
         String url = freshStoreUrl();
-        int items = 300;
-        int killAfter = 25;
+        int items = 2000;
+        int killAfter = 50;
         String key = "fake profiling run";
         try (ProfileStore s = ProfileStores.open(url)) {
             assertThat(s.findRun(key)).isEmpty(); // schema created before the child starts
@@ -218,7 +218,7 @@ abstract class ProfileStoreContract {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-Xmx96m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), FakeProfilingRun.class.getName(), url, key,
-                String.valueOf(items), "20").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                String.valueOf(items), "2").redirectErrorStream(true).redirectOutput(log.toFile()).start();
         List<RunItem> beforeKill;
         String runId;
         try (ProfileStore watcher = ProfileStores.open(url)) {
