@@ -1,11 +1,11 @@
 package org.configspec.profile.store;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * A stand-in for a long profiling run: records items prompt-0000 .. one by one into a store, skipping those already
- * recorded (resume). Run as a child JVM by the kill -9 test: {@code FakeProfilingRun URL RUN_KEY ITEMS DELAY_MS}.
+ * A stand-in for a long profiling run: a {@link ResumableRun} over items prompt-0000 .., each "measured" in DELAY_MS. Run as a child JVM by the kill -9 test: {@code FakeProfilingRun URL RUN_KEY ITEMS DELAY_MS}.
  */
 public final class FakeProfilingRun {
     private FakeProfilingRun() {
@@ -30,19 +30,18 @@ public final class FakeProfilingRun {
         return "{\"item\":" + i + ",\"tokPerS\":" + (100 + i % 17) + ".5}";
     }
 
-    static ProfileRun run(ProfileStore store, String runKey, int items, long delayMs) throws InterruptedException {
-        ProfileRun run = store.beginRun(runKey, params(items));
-        Set<String> done = new HashSet<>();
-        store.completedItems(run.id()).forEach(i -> done.add(i.key()));
-        for (int i = 0; i < items; i++) {
-            if (done.contains(itemKey(i))) {
-                continue;
-            }
+    static ResumableRun.Outcome run(ProfileStore store, String runKey, int items, long delayMs) {
+        List<Integer> all = IntStream.range(0, items).boxed().collect(Collectors.toList());
+        return new ResumableRun(store, runKey, params(items)).run(all, FakeProfilingRun::itemKey, i -> {
             if (delayMs > 0) {
-                Thread.sleep(delayMs); // "measuring"
+                try {
+                    Thread.sleep(delayMs); // "measuring"
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
-            store.recordItem(run.id(), itemKey(i), result(i));
-        }
-        return store.finishRun(run.id());
+            return result(i);
+        });
     }
 }

@@ -201,6 +201,27 @@ abstract class ProfileStoreContract {
         }
     }
 
+    @Test
+    void aResumableRunRefusesDuplicateItemKeysAndMeasuresNothingTwice() throws Exception {
+        try (ProfileStore s = ProfileStores.open(freshStoreUrl())) {
+            ResumableRun r = new ResumableRun(s, "k", "{}");
+            assertThatThrownBy(() -> r.run(List.of("a", "a"), x -> x, x -> "{}")).hasMessageContaining("'a' occurs twice");
+            List<String> measured = new ArrayList<>();
+            var first = r.run(List.of("a", "b"), x -> x, x -> {
+                measured.add(x);
+                return "{\"x\":\"" + x + "\"}";
+            });
+            assertThat(first.recorded()).isEqualTo(2);
+            var again = r.run(List.of("a", "b"), x -> x, x -> {
+                measured.add(x);
+                return "{}";
+            });
+            assertThat(again.skipped()).isEqualTo(2);
+            assertThat(measured).containsExactly("a", "b");
+            assertThatThrownBy(() -> r.run(List.of("a", "c"), x -> x, x -> "{}")).hasMessageContaining("lacks item 'c'");
+        }
+    }
+
     /**
      * The point of the run log: a profiling run killed with SIGKILL loses nothing it had committed, and resuming it
      * records only the missing items, each exactly once.
@@ -250,9 +271,12 @@ abstract class ProfileStoreContract {
             assertThat(resumed.id()).isEqualTo(runId);
             assertThat(resumed.status()).isEqualTo(RunStatus.RUNNING);
 
-            ProfileRun finished = FakeProfilingRun.run(s, key, items, 0);
+            ResumableRun.Outcome outcome = FakeProfilingRun.run(s, key, items, 0);
 
-            assertThat(finished.status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(outcome.run().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(outcome.skipped()).isEqualTo(afterKill.size());
+            assertThat(outcome.recorded()).isEqualTo(items - afterKill.size());
+            assertThat(outcome.items()).isEqualTo(s.completedItems(runId));
             List<RunItem> all = s.completedItems(runId);
             assertThat(all).extracting(RunItem::key).containsExactlyElementsOf(
                     IntStream.range(0, items).mapToObj(FakeProfilingRun::itemKey).collect(Collectors.toList()));
