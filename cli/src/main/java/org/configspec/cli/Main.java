@@ -8,6 +8,7 @@ import org.configspec.cli.commands.FindingsCommand;
 import org.configspec.cli.commands.SelectCommand;
 import org.configspec.cli.commands.SweepCommand;
 import org.configspec.cli.commands.profile.ProfileCommand;
+import org.configspec.cli.commands.store.StoreCommand;
 import org.configspec.cli.gen.BenchCommand;
 import org.configspec.cli.gen.GenerateCommand;
 import org.configspec.cli.models.ModelsCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
                 + " K and device give the best goodput, cost per token and edge energy per token.",
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
-                FindingsCommand.class, ProfileCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
+                FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int USER_ERROR = 2;

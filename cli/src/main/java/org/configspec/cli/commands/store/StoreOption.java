@@ -1,0 +1,22 @@
+package org.configspec.cli.commands.store;
+
+import org.configspec.profile.store.ProfileStore;
+import org.configspec.profile.store.ProfileStores;
+import org.configspec.profile.store.StoreLocation;
+import picocli.CommandLine.Option;
+
+/** --store URL: sqlite:PATH, a file path or jdbc:postgresql://host/db; default $CONFIGSPEC_STORE, else ~/.configspec/profiles.db. */
+public final class StoreOption {
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Profile store: sqlite:PATH, a file path, or jdbc:postgresql://host[:port]/db?user=..&password=..."
+                    + " Default: $" + StoreLocation.ENV + ", else ~/.configspec/profiles.db.")
+    String store;
+
+    public StoreLocation location() {
+        return ProfileStores.resolve(store, System.getenv());
+    }
+
+    public ProfileStore open() {
+        return ProfileStores.open(location());
+    }
+}
