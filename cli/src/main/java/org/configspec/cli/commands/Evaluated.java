@@ -13,7 +13,7 @@ import org.configspec.core.space.JointSpace;
 record Evaluated(Catalog catalog, ModelOptions options, JointSpace space, EvaluationTable table) {
     static Evaluated of(CatalogOption catalogOption, ModelOptionsMixin model, FilterOptions filter) {
         ModelOptions options = model.options();
-        Catalog catalog = model.reprice(catalogOption.load());
+        Catalog catalog = model.reprice(catalogOption.load(model));
         JointSpace space = JointSpace.of(catalog, options, filter.get());
         return new Evaluated(catalog, options, space, Evaluator.evaluate(space));
     }

@@ -60,7 +60,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog c = model.reprice(catalog.load());
+        Catalog c = model.reprice(catalog.load(model));
         List<DraftModel> variants = c.draftsNamed(draft);
         if (variants.isEmpty()) {
             throw new ConfigSpecException("--draft: unknown value '" + draft + "'; the catalog has: "

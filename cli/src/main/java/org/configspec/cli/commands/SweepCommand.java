@@ -43,7 +43,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var options = model.options();
-        List<SweepRow> rows = Sweeper.sweep(model.reprice(catalog.load()), options, filter.get(), tVerifyValues);
+        List<SweepRow> rows = Sweeper.sweep(model.reprice(catalog.load(model)), options, filter.get(), tVerifyValues);
         var out = spec.commandLine().getOut();
         out.print(SweepWriter.write(format.get(), rows, "model: " + ModelDescription.line(options)
                 + " (T_v swept over " + tVerifyValues + " s)"));

@@ -2,15 +2,42 @@ package org.configspec.cli.options;
 
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.profile.store.ProfileStore;
+import org.configspec.profile.store.ProfileStores;
+import org.configspec.profile.store.StoreCatalog;
+import org.configspec.profile.store.TargetPrices;
 import picocli.CommandLine.Option;
 
-/** --catalog paper|FILE */
+/** Where the profiles come from: --catalog paper|FILE, or --store [URL] (the profiles measured on your devices). */
 public final class CatalogOption {
-    @Option(names = "--catalog", paramLabel = "paper|FILE", defaultValue = "paper",
-            description = "Catalog: 'paper' (built in, the authors' figures) or a catalog JSON file. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--catalog", paramLabel = "paper|FILE",
+            description = "Catalog: 'paper' (built in, the authors' figures) or a catalog JSON file. Default: paper.")
     String catalog;
 
+    @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL",
+            description = "Evaluate measured profiles from a profile store instead (sqlite:PATH, a path, or jdbc:postgresql://...;"
+                    + " without URL: $CONFIGSPEC_STORE, else ~/.configspec/profiles.db). Needs --price-output.")
+    String store;
+
+    /** The catalog, or the store's profiles as a catalog with the command line's prices. */
+    public Catalog load(ModelOptionsMixin prices) {
+        if (store == null) {
+            return CatalogReader.load(catalog == null ? CatalogReader.PAPER : catalog);
+        }
+        if (catalog != null) {
+            throw new ConfigSpecException("--catalog and --store exclude each other; give one (got --catalog " + catalog + ")");
+        }
+        try (ProfileStore s = ProfileStores.open(ProfileStores.resolve(store.isEmpty() ? null : store, System.getenv()))) {
+            return StoreCatalog.build(s, TargetPrices.of(prices.commandLinePricing("--store")));
+        }
+    }
+
+    /** For commands without prices: catalogs only. */
     public Catalog load() {
-        return CatalogReader.load(catalog);
+        if (store != null) {
+            throw new ConfigSpecException("--store is not available here; list stored profiles with 'configspec store list'");
+        }
+        return CatalogReader.load(catalog == null ? CatalogReader.PAPER : catalog);
     }
 }

@@ -80,6 +80,18 @@ public final class ModelOptionsMixin {
                 new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound));
     }
 
+    /** Prices given on the command line, for targets that carry none (stored profiles). */
+    public org.configspec.core.domain.Pricing commandLinePricing(String forWhat) {
+        if (priceOutput == null) {
+            throw new ConfigSpecException(forWhat + ": stored profiles carry no prices; give --price-output $/M"
+                    + " (and --price-input, --price-cached-input or --price-gpu-hour for other billing regimes)");
+        }
+        positive("--price-output", priceOutput);
+        return new org.configspec.core.domain.Pricing(priceOutput, priceInput == null ? Double.NaN : priceInput,
+                priceCached == null ? Double.NaN : priceCached, priceGpu == null ? Double.NaN : priceGpu,
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), "command line");
+    }
+
     /** The catalog with the command line's price overrides applied. */
     public Catalog reprice(Catalog c) {
         if (priceOutput == null && priceInput == null && priceCached == null && priceGpu == null) {
