@@ -32,10 +32,11 @@ import org.configspec.llm.model.ModelStore;
  *       (decode + argmax of the logits, each output fed back) timed; rolled back to d between repetitions; each
  *       repetition wrapped in an {@link EnergyProbe} window;</li>
  *   <li>time to draft K = 1..kMax: K single-token greedy decodes from a {@code draftPrefix}-token prefix, rolled back
- *       between repetitions.</li>
+ *       after each; every repetition times K = 1..kMax in turn (interleaved), so machine noise spreads over all K.</li>
  * </ol>
  * Input tokens come from a fixed English text tokenized by the model (cycled to length), so every model sees the same
- * kind of input. Samples are wall times from {@link System#nanoTime()}: the machine's other load shows up as spread.
+ * kind of input. Samples are wall times from {@link System#nanoTime()}: the machine's other load shows up as spread (the
+ * 1-minute load average before and after is noted).
  * Not thread-safe; one measurement at a time.
  */
 public final class DraftBench {
@@ -76,6 +77,7 @@ public final class DraftBench {
         LlamaRuntime rt = LlamaRuntime.get();
         String name = DefaultModel.byName(nameOrPath).map(m -> m.modelName).orElse(stripGguf(path));
         List<String> notes = new ArrayList<>();
+        double loadBefore = ProcSelf.loadAverage();
 
         progress.accept(name + ": loading (" + s.warmup() + " warm-up + " + s.reps() + " timed loads)");
         double[] loadS = new double[s.reps()];
@@ -107,7 +109,7 @@ public final class DraftBench {
             int[] tokens = tokens(model, s.contextNeeded());
             List<PrefillRate> prefill;
             List<DecodeRate> decode = new ArrayList<>();
-            List<DraftCost> draft = new ArrayList<>();
+            List<DraftCost> draft;
             List<Double> watts = new ArrayList<>();
             try (LlamaSession session = model.newSession(o)) {
                 progress.accept(name + ": prefill of " + s.prefillTokens() + " tokens");
@@ -118,14 +120,18 @@ public final class DraftBench {
                     decode.add(decodeAt(session, tokens, d, s, first ? watts : null));
                     first = false;
                 }
-                progress.accept(name + ": time to draft K = 1.." + s.kMax());
-                for (int k = 1; k <= s.kMax(); k++) {
-                    draft.add(draftK(session, tokens, k, s));
-                }
+                progress.accept(name + ": time to draft K = 1.." + s.kMax() + " (K interleaved within each repetition)");
+                draft = draftCosts(session, tokens, s);
             }
             MedianCi power = watts.size() == s.reps() ? MedianCi.of("W", watts) : null;
             if (power == null && !energy.method().isEmpty()) {
                 notes.add("power meter " + energy.method() + " returned no energy for some windows: power unknown");
+            }
+            double loadAfter = ProcSelf.loadAverage();
+            if (loadBefore >= 0 && loadAfter >= 0) {
+                notes.add(String.format(Locale.ROOT, "system load average (1 min) %.2f before, %.2f after, on %d CPUs:"
+                        + " other work on the machine shows up as spread", loadBefore, loadAfter,
+                        Runtime.getRuntime().availableProcessors()));
             }
             notes.add("memory: RSS figures are process-wide (JVM and llama.cpp included), from /proc/self/status");
             MemoryUse mem = new MemoryUse(info.fileSize(), rssBefore, rssAfter, ProcSelf.peakRssBytes());
@@ -222,27 +228,37 @@ public final class DraftBench {
         return new DecodeRate(depth, n, MedianCi.of("tok/s", tps));
     }
 
-    private DraftCost draftK(LlamaSession session, int[] tokens, int k, DraftBenchSettings s) {
+    /**
+     * Time to draft K for K = 1..kMax. Repetition-major, K-minor: each repetition times every K in turn, so a slow
+     * phase of a shared machine falls on all K alike instead of on the few K measured during it.
+     */
+    private List<DraftCost> draftCosts(LlamaSession session, int[] tokens, DraftBenchSettings s) {
         int prefix = s.draftPrefix();
         session.clear();
         fill(session, tokens, 0, prefix - 1);
         TokenBatch one = new TokenBatch(1);
-        double[] ms = new double[s.reps()];
+        double[][] ms = new double[s.kMax()][s.reps()];
         for (int r = -s.warmup(); r < s.reps(); r++) {
-            session.truncate(0, prefix - 1);
-            int tok = tokens[prefix - 1];
-            long t0 = System.nanoTime();
-            for (int i = 0; i < k; i++) {
-                one.clear();
-                one.add(tok, prefix - 1 + i, 0, true);
-                session.decode(one);
-                tok = session.argmax(0);
-            }
-            long dt = System.nanoTime() - t0;
-            if (r >= 0) {
-                ms[r] = dt / 1e6;
+            for (int k = 1; k <= s.kMax(); k++) {
+                session.truncate(0, prefix - 1);
+                int tok = tokens[prefix - 1];
+                long t0 = System.nanoTime();
+                for (int i = 0; i < k; i++) {
+                    one.clear();
+                    one.add(tok, prefix - 1 + i, 0, true);
+                    session.decode(one);
+                    tok = session.argmax(0);
+                }
+                long dt = System.nanoTime() - t0;
+                if (r >= 0) {
+                    ms[k - 1][r] = dt / 1e6;
+                }
             }
         }
-        return new DraftCost(k, k, prefix, MedianCi.of("ms", ms));
+        List<DraftCost> out = new ArrayList<>();
+        for (int k = 1; k <= s.kMax(); k++) {
+            out.add(new DraftCost(k, k, prefix, MedianCi.of("ms", ms[k - 1])));
+        }
+        return out;
     }
 }
