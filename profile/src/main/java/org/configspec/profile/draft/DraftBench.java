@@ -128,10 +128,16 @@ public final class DraftBench {
                 notes.add("power meter " + energy.method() + " returned no energy for some windows: power unknown");
             }
             double loadAfter = ProcSelf.loadAverage();
+            int cpus = Runtime.getRuntime().availableProcessors();
             if (loadBefore >= 0 && loadAfter >= 0) {
                 notes.add(String.format(Locale.ROOT, "system load average (1 min) %.2f before, %.2f after, on %d CPUs:"
-                        + " other work on the machine shows up as spread", loadBefore, loadAfter,
-                        Runtime.getRuntime().availableProcessors()));
+                        + " other work on the machine shows up as spread", loadBefore, loadAfter, cpus));
+                if (s.threads() > 1 && Math.max(loadBefore, loadAfter) + s.threads() > cpus) {
+                    notes.add(String.format(Locale.ROOT, "%d threads on %d CPUs already loaded %.1f: llama.cpp's"
+                            + " worker threads wait for each other at every step, so one descheduled thread stalls the"
+                            + " decode (on the 2-CPU build machine --threads 1 gave tighter and faster figures)",
+                            s.threads(), cpus, Math.max(loadBefore, loadAfter)));
+                }
             }
             notes.add("memory: RSS figures are process-wide (JVM and llama.cpp included), from /proc/self/status");
             MemoryUse mem = new MemoryUse(info.fileSize(), rssBefore, rssAfter, ProcSelf.peakRssBytes());

@@ -112,12 +112,16 @@ public final class LlamaBenchReader {
                 + EXPECTED, e);
     }
 
-    private static String firstLine(String s) {
+    /** Jackson's message, one line, without its source-location boilerplate. */
+    static String firstLine(String s) {
         if (s == null) {
             return "no detail";
         }
         int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).trim();
+        String l = (nl < 0 ? s : s.substring(0, nl)).trim();
+        l = l.replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)",
+                " (opened at line $1, column $2)");
+        return l.replaceAll("\\s*(at )?\\[Source: [^\\]]*\\]", "").trim();
     }
 
     private static String abbreviate(String s) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DraftBenchTest {
-    static final DraftBenchSettings SMALL = new DraftBenchSettings(List.of(32, 0), 8, 16, 4, 8, 1, 3, 2);
+    static final DraftBenchSettings SMALL = new DraftBenchSettings(List.of(32, 0), 8, 16, 4, 8, 1, 3, 1);
 
     DraftMeasurement q8;
     DraftMeasurement f32;
@@ -80,7 +80,7 @@ class DraftBenchTest {
         assertThat(Path.of(q8.host().runtimeLibrary())).exists();
         assertThat(q8.harness().reps()).isEqualTo(3);
         assertThat(q8.harness().warmup()).isEqualTo(1);
-        assertThat(q8.harness().threads()).isEqualTo(2);
+        assertThat(q8.harness().threads()).isEqualTo(1);
         assertThat(q8.harness().contextSize()).isEqualTo(SMALL.contextNeeded()).isGreaterThanOrEqualTo(32 + 8);
         assertThat(q8.date()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(progress).anyMatch(l -> l.contains("decode 8 tokens at depth 32"));
@@ -115,7 +115,7 @@ class DraftBenchTest {
         assertThat(p.powerW()).isNull();
         assertThat(p.peakMemoryBytes()).isEqualTo(q8.memory().peakRssBytes());
         assertThat(p.provenance().modelSha256()).isEqualTo(q8.model().sha256());
-        assertThat(p.provenance().threads()).isEqualTo(2);
+        assertThat(p.provenance().threads()).isEqualTo(1);
         assertThat(p.provenance().tool()).contains("configspec profile draft").contains("llama.cpp 0.4.0")
                 .contains("depth 0");
         assertThat(p.provenance().powerMethod()).isEmpty();
@@ -137,7 +137,7 @@ class DraftBenchTest {
                 return () -> OptionalDouble.of(1.0);
             }
         };
-        DraftBenchSettings s = new DraftBenchSettings(List.of(0, 16), 4, 4, 1, 4, 1, 3, 2);
+        DraftBenchSettings s = new DraftBenchSettings(List.of(0, 16), 4, 4, 1, 4, 1, 3, 1);
         DraftMeasurement m = new DraftBench(ModelStore.defaultStore(), oneJoule, null).measure("stories15M-q8_0", s);
         assertThat(labels).containsExactly("decode depth 0 rep 0", "decode depth 0 rep 1", "decode depth 0 rep 2");
         assertWellFormed(m.powerW(), "W");

@@ -163,6 +163,16 @@ class LlamaBenchImportTest {
     }
 
     @Test
+    void unclosedObjectSaysWhereItOpenedWithoutParserBoilerplate() throws IOException {
+        Path f = tmp.resolve("open.json");
+        Files.writeString(f, "[{\"n_gen\": 3\n");
+        assertThatThrownBy(() -> LlamaBenchImport.read(f)).isInstanceOf(ConfigSpecException.class)
+                .hasMessageStartingWith(f + ":2:1: malformed JSON (Unexpected end-of-input")
+                .hasMessageContaining("opened at line 1, column 2")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Source"));
+    }
+
+    @Test
     void malformedJsonlLineNamesItsLine() throws IOException {
         Path f = tmp.resolve("broken.jsonl");
         List<String> lines = Files.readAllLines(fixture("llama-bench-80fb11a-q8_0-depth.jsonl"));
