@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.catalog.CatalogReader;
@@ -33,6 +35,17 @@ class DraftReportTest {
                 .contains("# memory: model 25944192 B (24.7 MiB); RSS not measured")
                 .contains("# stories15M-q8_0").contains("# Qwen2.5-7B-Instruct-Q4_K_M: Q4_K_M, qwen2, 7615.6 M parameters")
                 .containsPattern("decode @ depth 0 \\(128 tok/rep\\) +median +119\\.030 +117\\.464 +120\\.178 +93\\.8% +5  tok/s");
+    }
+
+    /** The machine output is API: locked against a golden file (regenerate by writing {@code DraftReport.json} anew). */
+    @Test
+    void jsonOfTheRecordedImportMatchesTheGoldenFile() throws Exception {
+        String json = DraftReport.json(List.of(imported.get(0)), "epyc-shared");
+        Path golden = LlamaBenchImportTest.fixture("golden-import-80fb11a-q8_0-depth.json");
+        if (Boolean.getBoolean("configspec.golden.update")) {
+            Files.writeString(Path.of("src/test/resources/draft/golden-import-80fb11a-q8_0-depth.json"), json);
+        }
+        assertThat(json).isEqualTo(Files.readString(golden));
     }
 
     @Test
