@@ -149,6 +149,18 @@ class DraftBenchTest {
     }
 
     @Test
+    void aGgufPathWorksLikeAName() {
+        String path = ModelStore.defaultStore().resolve("stories15M-q4_0").toString();
+        DraftBenchSettings tiny = new DraftBenchSettings(List.of(0), 2, 2, 1, 2, 0, 1, 1);
+        DraftMeasurement m = DraftBench.withDefaults().measure(path, tiny);
+        assertThat(m.model().name()).isEqualTo("stories15M-q4_0");
+        assertThat(m.model().quant()).isEqualTo("Q4_0");
+        assertThat(m.model().path()).isEqualTo(path);
+        assertThat(m.decode()).singleElement().satisfies(d -> assertThat(d.tokPerS().n()).isEqualTo(1));
+        assertThat(m.toProfile("box").tokPerS().n()).isEqualTo(1);
+    }
+
+    @Test
     void unknownModelIsOneLineUserError() {
         assertThatThrownBy(() -> DraftBench.withDefaults().measure("no-such-model", SMALL))
                 .isInstanceOf(ConfigSpecException.class)
