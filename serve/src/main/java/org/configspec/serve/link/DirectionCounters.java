@@ -9,6 +9,7 @@ final class DirectionCounters {
     private final LongAdder lossStalls = new LongAdder();
     private final LongAdder lostSegments = new LongAdder();
     private final LongAdder periodicStalls = new LongAdder();
+    private final LongAdder stalledSegments = new LongAdder();
 
     void delivered(int n, Scheduled s) {
         bytes.add(n);
@@ -19,10 +20,12 @@ final class DirectionCounters {
         }
         if (s.stallSegments() > 0) {
             periodicStalls.increment();
+            stalledSegments.add(s.stallSegments());
         }
     }
 
     DirectionStats snapshot() {
-        return new DirectionStats(bytes.sum(), chunks.sum(), lossStalls.sum(), lostSegments.sum(), periodicStalls.sum());
+        return new DirectionStats(bytes.sum(), chunks.sum(), lossStalls.sum(), lostSegments.sum(), periodicStalls.sum(),
+                stalledSegments.sum());
     }
 }

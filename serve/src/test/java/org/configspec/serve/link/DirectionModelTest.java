@@ -87,6 +87,15 @@ class DirectionModelTest {
     }
 
     @Test
+    void stallsInABurstAddUpRatherThanOverlap() {
+        DirectionModel m = model(DirectionSpec.IDEAL.withStalls(1, Duration.ofMillis(100)).withDelay(Duration.ofMillis(10)), 1);
+        assertThat(m.schedule(0, 1460).releaseNanos()).isEqualTo(110 * MS);
+        assertThat(m.schedule(0, 1460).releaseNanos()).isEqualTo(210 * MS);
+        assertThat(m.schedule(0, 1460).releaseNanos()).isEqualTo(310 * MS);
+        assertThat(m.scheduleEnd(0)).as("the end of stream leaves after the last stall").isEqualTo(310 * MS);
+    }
+
+    @Test
     void everyNthSegmentStallsItsChunk() {
         DirectionModel m = model(DirectionSpec.IDEAL.withStalls(3, Duration.ofMillis(100)), 1);
         List<Integer> stalled = new ArrayList<>();

@@ -201,6 +201,17 @@ class LinkEmulatorTest {
     }
 
     @Test
+    void periodicStallsInABulkTransferAddUp() throws Exception {
+        // 100 segments, a 100 ms stall every 25th: 4 stalls that cannot overlap
+        Link link = link(DirectionSpec.IDEAL.withStalls(25, Duration.ofMillis(100)), DirectionSpec.IDEAL, 1);
+        byte[] payload = random(1460 * 100, 11);
+        long start = System.nanoTime();
+        assertThat(echoThrough(link, payload)).isEqualTo(payload);
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(400_000_000L);
+        assertThat(link.stats().uplink().stalledSegments()).isEqualTo(4);
+    }
+
+    @Test
     void halfCloseTravelsThroughAndTheOtherDirectionKeepsFlowing() throws Exception {
         Link link = link(DirectionSpec.IDEAL.withDelay(Duration.ofMillis(50)));
         try (Socket s = connect(link)) {
