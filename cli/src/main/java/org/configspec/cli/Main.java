@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.configspec.cli.commands.CatalogCommand;
 import org.configspec.cli.commands.ExplainCommand;
 import org.configspec.cli.commands.FindingsCommand;
+import org.configspec.cli.commands.LinkCommand;
 import org.configspec.cli.commands.SelectCommand;
 import org.configspec.cli.commands.SweepCommand;
 import org.configspec.cli.commands.profile.ProfileCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
                 + " K and device give the best goodput, cost per token and edge energy per token.",
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
-                FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
+                FindingsCommand.class, ProfileCommand.class, StoreCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int USER_ERROR = 2;
