@@ -77,7 +77,7 @@ public final class AcceptanceStatistics {
         return new KAcceptance(k, summary(alphaArr), bootstrap.meanInterval(alphaArr),
                 (double) acceptedTotal / rounds / k, summary(tokArr), bootstrap.meanInterval(tokArr),
                 (double) acceptedTotal / rounds + 1, survival, intervals, byPrompt, counts, n, rounds,
-                withBeta && !expected.isEmpty() ? summary(toArray(expected)) : null);
+                withBeta && expected.stream().anyMatch(x -> !x.isNaN()) ? summary(toArray(expected)) : null);
     }
 
     /** Mean over every round start s with s + K &lt; n of E[L | s, K] / K; NaN when the continuation is too short. */
