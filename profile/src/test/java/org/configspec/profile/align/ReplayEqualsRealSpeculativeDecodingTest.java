@@ -53,7 +53,7 @@ class ReplayEqualsRealSpeculativeDecodingTest {
     }
 
     @Test
-    void speculativeTargetPassCommitsTheTargetsPlainGreedyContinuation() {
+    void speculativeTargetPassCommitsTheTargetsPlainGreedyContinuationWhicheverThePilotDraft() {
         LlamaSession target = AlignFixture.session(AlignFixture.TARGET);
         LlamaSession draft = AlignFixture.session(AlignFixture.L5);
         String text = AlignFixture.prompts().get(0);
@@ -61,6 +61,10 @@ class ReplayEqualsRealSpeculativeDecodingTest {
         Continuation c = new SpeculativeTargetPass(target, draft, K_MAX, null).continuation(prompt, TOKENS);
         int[] plain = Generator.generate(target, prompt, TOKENS, new Sampler(SamplingParams.greedy()), null).tokens();
         assertThat(c.tokens()).isEqualTo(plain);
+        for (String pilot : List.of(AlignFixture.Q8, AlignFixture.L4)) {
+            assertThat(new SpeculativeTargetPass(target, AlignFixture.session(pilot), K_MAX, null)
+                    .continuation(prompt, TOKENS).tokens()).as("continuation with pilot " + pilot).isEqualTo(plain);
+        }
         assertThat(target.tokenizer().detokenizeToString(c.tokens()))
                 .startsWith(", there was a little girl named Lily. She loved to play outside in the sunshine.");
     }
