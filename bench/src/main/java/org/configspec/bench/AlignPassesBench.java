@@ -13,8 +13,8 @@ import org.configspec.profile.align.ProfilingModels;
 import org.configspec.profile.align.PromptSource;
 
 /**
- * Target forward passes needed by one-pass acceptance profiling (one speculative target pass at K_max + one draft
- * pass per prompt, every K replayed) versus profiling each K = 1..K_max separately with real greedy speculative
+ * Target forward passes needed by one-pass acceptance profiling (one target pass per prompt, speculative at K_max or
+ * plain greedy, + one draft pass per prompt, every K replayed) versus profiling each K = 1..K_max separately with real greedy speculative
  * decoding. Passes are counted by a decorator on the target engine (decode calls and decoded tokens), not timed; wall
  * times of the same run are printed as secondary information, with the α(K) of both methods as a cross-check.
  * <p>Usage: {@code AlignPassesBench [prompts=4] [tokens=96] [kMax=10] [threads=1] [draft ...]}
@@ -46,15 +46,31 @@ public final class AlignPassesBench {
         CountingEngine target = new CountingEngine(models.target());
         CountingEngine draft = new CountingEngine(models.drafts().get(0).engine());
         AlignSettings s = new AlignSettings(kMax, tokens, Math.min(4, kMax), null, 42, threads, Double.NaN, 2,
-                prompts.size());
+                prompts.size(), AlignSettings.TargetPassKind.GREEDY);
         long t0 = System.nanoTime();
-        AlignResult one = new AlignmentProfiler(target, models.targetRef(),
-                List.of(new AlignmentProfiler.Draft(models.drafts().get(0).ref(), draft)), s)
+        List<AlignmentProfiler.Draft> d = List.of(new AlignmentProfiler.Draft(models.drafts().get(0).ref(), draft));
+        AlignResult greedyPass = new AlignmentProfiler(target, models.targetRef(), d, s)
                 .run(prompts, PromptSource.BUILTIN);
+        double greedySeconds = (System.nanoTime() - t0) / 1e9;
+        long greedyCalls = target.decodeCalls();
+        long greedyTokens = target.decodedTokens();
+        long greedyDraftCalls = draft.decodeCalls();
+        target.reset();
+        draft.reset();
+        t0 = System.nanoTime();
+        AlignResult one = new AlignmentProfiler(target, models.targetRef(), d,
+                s.withTargetPass(AlignSettings.TargetPassKind.SPECULATIVE)).run(prompts, PromptSource.BUILTIN);
         double oneSeconds = (System.nanoTime() - t0) / 1e9;
         long oneCalls = target.decodeCalls();
         long oneTokens = target.decodedTokens();
         long oneDraftCalls = draft.decodeCalls();
+        for (int k = 1; k <= kMax; k++) {
+            if (greedyPass.drafts().get(0).at(k).alphaPooled() != one.drafts().get(0).at(k).alphaPooled()) {
+                System.out.printf(Locale.ROOT, "note: K=%d alpha differs between target passes (%.4f greedy, %.4f "
+                        + "speculative)%n", k, greedyPass.drafts().get(0).at(k).alphaPooled(),
+                        one.drafts().get(0).at(k).alphaPooled());
+            }
+        }
 
         List<int[]> promptTokens = new ArrayList<>();
         prompts.forEach(p -> promptTokens.add(models.target().tokenizer().tokenize(p, true)));
@@ -92,10 +108,17 @@ public final class AlignPassesBench {
         }
         System.out.printf(Locale.ROOT, "%3s %12d %13d %12d %9.2f   (sum over K = 1..%d, real speculative decoding)%n",
                 "all", perKCalls, perKTokens, perKDraftCalls, perKSeconds, kMax);
-        System.out.printf(Locale.ROOT, "%3s %12d %13d %12d %9.2f   (one-pass profiling, all K)%n", "1p", oneCalls,
+        System.out.printf(Locale.ROOT, "%3s %12d %13d %12d %9.2f   (one-pass profiling, speculative target pass)%n",
+                "1p", oneCalls,
                 oneTokens, oneDraftCalls, oneSeconds);
-        System.out.printf(Locale.ROOT, "ratio per-K / one-pass: target decode calls %.1fx, target tokens %.1fx, "
-                        + "draft calls %.1fx, wall time %.1fx%n", (double) perKCalls / oneCalls,
+        System.out.printf(Locale.ROOT, "%3s %12d %13d %12d %9.2f   (one-pass profiling, greedy target pass)%n", "1g",
+                greedyCalls, greedyTokens, greedyDraftCalls, greedySeconds);
+        System.out.printf(Locale.ROOT, "ratio per-K / one-pass (speculative target pass): target decode calls %.1fx, "
+                        + "target tokens %.1fx, draft calls %.1fx, wall time %.1fx%n", (double) perKCalls / oneCalls,
                 (double) perKTokens / oneTokens, (double) perKDraftCalls / oneDraftCalls, perKSeconds / oneSeconds);
+        System.out.printf(Locale.ROOT, "ratio per-K / one-pass (greedy target pass):      target decode calls %.1fx, "
+                        + "target tokens %.1fx, draft calls %.1fx, wall time %.1fx%n", (double) perKCalls / greedyCalls,
+                (double) perKTokens / greedyTokens, (double) perKDraftCalls / greedyDraftCalls,
+                perKSeconds / greedySeconds);
     }
 }

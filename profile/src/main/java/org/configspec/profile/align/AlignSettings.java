@@ -17,9 +17,19 @@ import org.configspec.llm.sampling.SamplingParams;
  *                    NaN = off (use every prompt up to maxPrompts)
  * @param minPrompts  fewest prompts before {@code untilCi} may stop
  * @param maxPrompts  most prompts used
+ * @param targetPass  how the target's continuation is computed
  */
 public record AlignSettings(int kMax, int tokens, int headlineK, SamplingParams sampling, long seed, int threads,
-                            double untilCi, int minPrompts, int maxPrompts) {
+                            double untilCi, int minPrompts, int maxPrompts, TargetPassKind targetPass) {
+
+    /** The strategy of the one target pass per prompt. */
+    public enum TargetPassKind {
+        /** a real speculative run at K_max with the first draft as pilot: ≈ N / E(K_max) target decodes */
+        SPECULATIVE,
+        /** plain greedy generation: N single-token target decodes, fewest target tokens */
+        GREEDY
+    }
+
     public AlignSettings {
         if (kMax < 1 || kMax > 64) {
             throw new ConfigSpecException("--k-max = " + kMax + ": allowed 1..64");
@@ -42,28 +52,35 @@ public record AlignSettings(int kMax, int tokens, int headlineK, SamplingParams 
             throw new ConfigSpecException("--max-prompts = " + maxPrompts + ": allowed >= --min-prompts ("
                     + minPrompts + ")");
         }
+        Check.present("--target-pass", targetPass);
     }
 
-    /** Greedy only, K_max 10, N 128, headline K 4, seed 42, 2 threads, no stopping rule, up to 1000 prompts. */
+    /** Greedy only, K_max 10, N 128, headline K 4, seed 42, 2 threads, no stopping rule, up to 1000 prompts,
+     * speculative target pass. */
     public static AlignSettings defaults() {
-        return new AlignSettings(10, 128, 4, null, 42, 2, Double.NaN, 5, 1000);
+        return new AlignSettings(10, 128, 4, null, 42, 2, Double.NaN, 5, 1000, TargetPassKind.SPECULATIVE);
     }
 
     public AlignSettings withKMax(int k) {
         return new AlignSettings(k, tokens, Math.min(headlineK, k), sampling, seed, threads, untilCi, minPrompts,
-                maxPrompts);
+                maxPrompts, targetPass);
     }
 
     public AlignSettings withTokens(int n) {
-        return new AlignSettings(kMax, n, headlineK, sampling, seed, threads, untilCi, minPrompts, maxPrompts);
+        return new AlignSettings(kMax, n, headlineK, sampling, seed, threads, untilCi, minPrompts, maxPrompts, targetPass);
     }
 
     public AlignSettings withSampling(SamplingParams s) {
-        return new AlignSettings(kMax, tokens, headlineK, s, seed, threads, untilCi, minPrompts, maxPrompts);
+        return new AlignSettings(kMax, tokens, headlineK, s, seed, threads, untilCi, minPrompts, maxPrompts, targetPass);
     }
 
     public AlignSettings withUntilCi(double w, int min, int max) {
-        return new AlignSettings(kMax, tokens, headlineK, sampling, seed, threads, w, min, max);
+        return new AlignSettings(kMax, tokens, headlineK, sampling, seed, threads, w, min, max, targetPass);
+    }
+
+    public AlignSettings withTargetPass(TargetPassKind kind) {
+        return new AlignSettings(kMax, tokens, headlineK, sampling, seed, threads, untilCi, minPrompts, maxPrompts,
+                kind);
     }
 
     public boolean stopsOnInterval() {

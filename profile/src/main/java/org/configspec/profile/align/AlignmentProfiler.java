@@ -9,8 +9,9 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.InferenceEngine;
 
 /**
- * Acceptance profiling of one target against one or more drafts. Per prompt: ONE target pass (a real greedy
- * speculative run at K_max with the first draft as pilot, {@link SpeculativeTargetPass}) gives the target's
+ * Acceptance profiling of one target against one or more drafts. Per prompt: ONE target pass (by default a real greedy
+ * speculative run at K_max with the first draft as pilot, {@link SpeculativeTargetPass}; or plain greedy generation,
+ * {@link GreedyTargetPass}) gives the target's
  * continuation; ONE teacher-forced pass per draft ({@link DraftPass}) gives its alignment; every K = 1..K_max is then
  * replayed from it ({@link GreedyReplay}). With {@code untilCi} set, prompts are added until every draft's α at the
  * headline K has a bootstrap interval half-width ≤ untilCi (at least minPrompts, at most maxPrompts).
@@ -42,8 +43,9 @@ public final class AlignmentProfiler {
             throw new ConfigSpecException("prompts from " + source + ": none given; allowed: at least one prompt");
         }
         Bootstrap bootstrap = Bootstrap.defaults(settings.seed());
-        TargetPass pass = new SpeculativeTargetPass(target, drafts.get(0).engine(), settings.kMax(),
-                settings.sampling());
+        TargetPass pass = settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
+                ? new GreedyTargetPass(target, settings.sampling())
+                : new SpeculativeTargetPass(target, drafts.get(0).engine(), settings.kMax(), settings.sampling());
         List<DraftPass> draftPasses = drafts.stream().map(d -> new DraftPass(d.engine(), settings.sampling())).toList();
         List<List<Alignment>> alignments = new ArrayList<>();
         drafts.forEach(d -> alignments.add(new ArrayList<>()));
@@ -77,8 +79,11 @@ public final class AlignmentProfiler {
                 settings.sampling().temperature(), settings.sampling().topK(), settings.sampling().topP());
         Provenance p = new Provenance(Provenance.TOOL, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 targetRef, settings.threads(), settings.seed(), source, used, settings.tokens(), settings.kMax(), mode,
-                "speculative greedy run at K=" + settings.kMax() + " with pilot draft " + drafts.get(0).ref().name()
-                        + " (target verifies in batches; one target pass per prompt for every K)",
+                settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
+                        ? "plain greedy generation, one token per target decode (one target pass per prompt for every K)"
+                        : "speculative greedy run at K=" + settings.kMax() + " with pilot draft "
+                        + drafts.get(0).ref().name() + " (target verifies in batches; one target pass per prompt for"
+                        + " every K)",
                 "alpha and E(K): " + bootstrap.describe() + ", 95%; P(L>=i): " + Wilson.METHOD + ", 95%", stop);
         return new AlignResult(p, out);
     }

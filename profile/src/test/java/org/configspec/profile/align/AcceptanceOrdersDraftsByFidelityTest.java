@@ -98,6 +98,23 @@ class AcceptanceOrdersDraftsByFidelityTest {
     }
 
     @Test
+    void greedyTargetPassGivesTheSameAcceptanceAsTheSpeculativeOne() {
+        AlignSettings s = AlignSettings.defaults().withKMax(K_MAX).withTokens(64)
+                .withSampling(new SamplingParams(1.0, 0, 1.0, 0)).withTargetPass(AlignSettings.TargetPassKind.GREEDY);
+        AlignResult greedy = new AlignmentProfiler(AlignFixture.session(AlignFixture.TARGET),
+                AlignFixture.ref(AlignFixture.TARGET), List.of(new AlignmentProfiler.Draft(AlignFixture.ref(
+                AlignFixture.L5), AlignFixture.session(AlignFixture.L5))), s)
+                .run(AlignFixture.prompts().subList(0, 4), "test resource");
+        for (int k = 1; k <= K_MAX; k++) {
+            KAcceptance g = greedy.drafts().get(0).at(k);
+            KAcceptance sp = at(1, k);
+            assertThat(g.acceptedLengthCounts()).isEqualTo(sp.acceptedLengthCounts());
+            assertThat(g.expectedAlpha().mean()).isCloseTo(sp.expectedAlpha().mean(), within(1e-4));
+        }
+        assertThat(greedy.provenance().targetPass()).startsWith("plain greedy generation");
+    }
+
+    @Test
     void untilCiStopsAddingPromptsOnceTheIntervalIsNarrowEnough() {
         AlignSettings s = AlignSettings.defaults().withKMax(2).withTokens(24).withUntilCi(0.45, 2, 6);
         AlignResult r = new AlignmentProfiler(AlignFixture.session(AlignFixture.TARGET),

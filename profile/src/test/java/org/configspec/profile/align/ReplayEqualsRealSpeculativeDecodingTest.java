@@ -61,6 +61,8 @@ class ReplayEqualsRealSpeculativeDecodingTest {
         Continuation c = new SpeculativeTargetPass(target, draft, K_MAX, null).continuation(prompt, TOKENS);
         int[] plain = Generator.generate(target, prompt, TOKENS, new Sampler(SamplingParams.greedy()), null).tokens();
         assertThat(c.tokens()).isEqualTo(plain);
+        assertThat(new GreedyTargetPass(target, null).continuation(prompt, TOKENS).tokens())
+                .as("plain greedy target pass").isEqualTo(plain);
         for (String pilot : List.of(AlignFixture.Q8, AlignFixture.L4)) {
             assertThat(new SpeculativeTargetPass(target, AlignFixture.session(pilot), K_MAX, null)
                     .continuation(prompt, TOKENS).tokens()).as("continuation with pilot " + pilot).isEqualTo(plain);

@@ -81,6 +81,12 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "CPU threads, 1..256 (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--target-pass", defaultValue = "speculative", paramLabel = "speculative|greedy",
+            description = "how the one target pass per prompt runs: a speculative run at --k-max with the first draft"
+                    + " as pilot (fewest target decodes) or plain greedy generation (fewest target tokens)"
+                    + " (default: ${DEFAULT-VALUE})")
+    String targetPass;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "output format: table or json (default: ${DEFAULT-VALUE})")
     String format;
@@ -128,8 +134,14 @@ public final class AlignCommand implements Callable<Integer> {
             sampling = new SamplingParams(temperature, 0, 1.0, seed);
         }
         int k = headlineK != null ? headlineK : Math.min(4, Math.max(1, kMax));
+        AlignSettings.TargetPassKind pass;
+        try {
+            pass = AlignSettings.TargetPassKind.valueOf(targetPass.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigSpecException("--target-pass = " + targetPass + ": allowed speculative, greedy");
+        }
         return new AlignSettings(kMax, tokens, k, sampling, seed, threads, untilCi == null ? Double.NaN : untilCi,
-                minPrompts, maxPrompts);
+                minPrompts, maxPrompts, pass);
     }
 
     private PromptSource prompts() {
