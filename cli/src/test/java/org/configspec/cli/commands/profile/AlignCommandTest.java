@@ -2,9 +2,13 @@ package org.configspec.cli.commands.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code configspec profile align}: table and JSON output on real weights; one-line errors with exit code 2. */
@@ -44,6 +48,25 @@ class AlignCommandTest {
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("\"provenance\"", "\"sha256\"", "\"byK\"",
                 "\"alphaInterval\"", "\"survival\"", "\"tool\" : \"configspec 0.1.0\"");
+    }
+
+    @Test
+    void promptsFileOneLineEachWithUntilCiRecordsSourceAndStopReason(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("prompts.txt");
+        Files.writeString(file, "# openings\nOnce upon a time\n\nThe dog ran very fast\nTom and Sue were best friends\n");
+        Out o = run("--target", "stories15M-f32", "--draft", "stories15M-q8_0", "--k-max", "2", "--tokens", "24",
+                "--prompts", file.toString(), "--until-ci", "0.45", "--min-prompts", "2", "--threads", "1");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("2 prompts from file " + file, "stop: alpha(K=2) 95% interval half-width <= 0.4500");
+    }
+
+    @Test
+    void missingPromptsFileIsOneLineAndExitCode2(@TempDir Path dir) {
+        Out o = run("--target", "stories15M-f32", "--draft", "stories15M-q8_0", "--prompts",
+                dir.resolve("none.txt").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).startsWith("configspec profile align: --prompts ").contains("cannot read")
+                .doesNotContain("\n");
     }
 
     @Test
