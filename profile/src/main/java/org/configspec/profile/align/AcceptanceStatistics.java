@@ -1,6 +1,7 @@
 package org.configspec.profile.align;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.stats.Summary;
@@ -93,15 +94,15 @@ public final class AcceptanceStatistics {
 
     /** Mean, sample std (n − 1; NaN for one value), min, max and n. */
     public static Summary summary(double[] v) {
-        double[] x = java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
-        double mean = java.util.Arrays.stream(x).average().orElse(Double.NaN);
+        double[] x = Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
+        double mean = Arrays.stream(x).average().orElse(Double.NaN);
         double ss = 0;
         for (double d : x) {
             ss += (d - mean) * (d - mean);
         }
         double std = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
-        return new Summary(mean, std, java.util.Arrays.stream(x).min().orElse(Double.NaN),
-                java.util.Arrays.stream(x).max().orElse(Double.NaN), x.length);
+        return new Summary(mean, std, Arrays.stream(x).min().orElse(Double.NaN),
+                Arrays.stream(x).max().orElse(Double.NaN), x.length);
     }
 
     private static double mean(int[] v) {

@@ -3,6 +3,7 @@ package org.configspec.profile.align;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.configspec.core.error.Check;
+import org.configspec.core.error.ConfigSpecException;
 
 /**
  * Percentile bootstrap of the mean: resample the values with replacement {@code resamples} times from a generator

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.error.Check;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.InferenceEngine;
 import org.configspec.llm.engine.TokenBatch;
 

@@ -2,6 +2,7 @@ package org.configspec.profile.align;
 
 import java.util.List;
 import org.configspec.core.error.Check;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.stats.Summary;
 
 /**
