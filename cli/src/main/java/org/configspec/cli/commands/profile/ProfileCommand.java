@@ -2,9 +2,9 @@ package org.configspec.cli.commands.profile;
 
 import picocli.CommandLine.Command;
 
-/** configspec profile: measurement on this device (power; drafting speed and acceptance as they land). */
+/** configspec profile: measurement on this device. */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Measure on this device: drafting speed (draft) and power (power).",
-        subcommands = {PowerCommand.class, DraftCommand.class})
+        description = "Measure on this device: drafting speed (draft), acceptance against a target (align), power (power).",
+        subcommands = {DraftCommand.class, AlignCommand.class, PowerCommand.class})
 public final class ProfileCommand {
 }

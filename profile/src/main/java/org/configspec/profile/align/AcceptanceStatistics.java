@@ -1,0 +1,119 @@
+package org.configspec.profile.align;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Summary;
+
+/** Aggregates per-prompt alignments into {@link KAcceptance} for K = 1..K_max (definitions there). Pure. */
+public final class AcceptanceStatistics {
+    private AcceptanceStatistics() {
+    }
+
+    public static List<KAcceptance> of(List<Alignment> alignments, int kMax, Bootstrap bootstrap) {
+        List<KAcceptance> out = new ArrayList<>();
+        for (int k = 1; k <= kMax; k++) {
+            out.add(at(alignments, k, bootstrap));
+        }
+        return out;
+    }
+
+    /** Per-prompt α(K) (mean over the prompt's rounds of L/K) of the prompts with at least one counted round. */
+    public static double[] alphaPerPrompt(List<Alignment> alignments, int k) {
+        return alignments.stream().map(a -> a.acceptedLengths(k)).filter(l -> l.length > 0)
+                .mapToDouble(l -> mean(l) / k).toArray();
+    }
+
+    public static KAcceptance at(List<Alignment> alignments, int k, Bootstrap bootstrap) {
+        List<Double> alphas = new ArrayList<>();
+        List<Double> tokens = new ArrayList<>();
+        List<Double> expected = new ArrayList<>();
+        double[] survivalSum = new double[k];
+        long[] counts = new long[k + 1];
+        long rounds = 0;
+        long acceptedTotal = 0;
+        boolean withBeta = !alignments.isEmpty() && alignments.stream().allMatch(Alignment::hasBeta);
+        for (Alignment a : alignments) {
+            int[] lengths = a.acceptedLengths(k);
+            if (lengths.length == 0) {
+                continue;
+            }
+            double m = mean(lengths);
+            alphas.add(m / k);
+            tokens.add(m + 1);
+            for (int i = 1; i <= k; i++) {
+                int atLeast = 0;
+                for (int l : lengths) {
+                    atLeast += l >= i ? 1 : 0;
+                }
+                survivalSum[i - 1] += (double) atLeast / lengths.length;
+            }
+            for (int l : lengths) {
+                counts[l]++;
+                acceptedTotal += l;
+            }
+            rounds += lengths.length;
+            if (withBeta) {
+                expected.add(expectedAlpha(a.beta(), k));
+            }
+        }
+        int n = alphas.size();
+        if (n == 0) {
+            throw new ConfigSpecException("no counted round at K=" + k + ": every continuation is shorter than K + 1 = "
+                    + (k + 1) + " tokens; allowed: --tokens above --k-max and prompts the target does not end at once");
+        }
+        double[] survival = new double[k];
+        double[] byPrompt = new double[k];
+        List<Interval> intervals = new ArrayList<>();
+        long atLeast = rounds;
+        for (int i = 1; i <= k; i++) {
+            atLeast -= counts[i - 1];
+            survival[i - 1] = (double) atLeast / rounds;
+            intervals.add(Wilson.interval(atLeast, rounds));
+            byPrompt[i - 1] = survivalSum[i - 1] / n;
+        }
+        double[] alphaArr = toArray(alphas);
+        double[] tokArr = toArray(tokens);
+        return new KAcceptance(k, summary(alphaArr), bootstrap.meanInterval(alphaArr),
+                (double) acceptedTotal / rounds / k, summary(tokArr), bootstrap.meanInterval(tokArr),
+                (double) acceptedTotal / rounds + 1, survival, intervals, byPrompt, counts, n, rounds,
+                withBeta && expected.stream().anyMatch(x -> !x.isNaN()) ? summary(toArray(expected)) : null);
+    }
+
+    /** Mean over every round start s with s + K &lt; n of E[L | s, K] / K; NaN when the continuation is too short. */
+    static double expectedAlpha(double[] beta, int k) {
+        double s = 0;
+        int starts = 0;
+        for (int start = 0; start + k < beta.length; start++) {
+            s += ExpectedAcceptance.expectedAccepted(beta, start, k) / k;
+            starts++;
+        }
+        return starts == 0 ? Double.NaN : s / starts;
+    }
+
+    /** Mean, sample std (n − 1; NaN for one value), min, max and n. */
+    public static Summary summary(double[] v) {
+        double[] x = Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
+        double mean = Arrays.stream(x).average().orElse(Double.NaN);
+        double ss = 0;
+        for (double d : x) {
+            ss += (d - mean) * (d - mean);
+        }
+        double std = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
+        return new Summary(mean, std, Arrays.stream(x).min().orElse(Double.NaN),
+                Arrays.stream(x).max().orElse(Double.NaN), x.length);
+    }
+
+    private static double mean(int[] v) {
+        long s = 0;
+        for (int x : v) {
+            s += x;
+        }
+        return (double) s / v.length;
+    }
+
+    private static double[] toArray(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,63 @@
+package org.configspec.profile.align;
+
+import org.configspec.core.error.ConfigSpecException;
+
+/**
+ * How one draft aligns with the target's continuation of one prompt.
+ *
+ * @param continuation the target's continuation T (n tokens)
+ * @param draftGreedy  g[q] = the draft's greedy token after prompt + T[0..q-1]
+ * @param beta         β[q] = Σ_x min(p_q(x), q_q(x)) of target and draft sampling distributions, or empty (greedy)
+ */
+public record Alignment(int[] continuation, int[] draftGreedy, double[] beta) {
+    public Alignment {
+        continuation = continuation.clone();
+        draftGreedy = draftGreedy.clone();
+        beta = beta == null ? new double[0] : beta.clone();
+        if (draftGreedy.length != continuation.length) {
+            throw new ConfigSpecException("draft tokens: " + draftGreedy.length + " for " + continuation.length
+                    + " continuation tokens (allowed: one per token)");
+        }
+        if (beta.length != 0 && beta.length != continuation.length) {
+            throw new ConfigSpecException("beta: " + beta.length + " values for " + continuation.length
+                    + " continuation tokens (allowed: none or one per token)");
+        }
+    }
+
+    public int length() {
+        return continuation.length;
+    }
+
+    /** match[q] = (g[q] == T[q]). */
+    public boolean[] matches() {
+        boolean[] m = new boolean[continuation.length];
+        for (int q = 0; q < m.length; q++) {
+            m[q] = draftGreedy[q] == continuation[q];
+        }
+        return m;
+    }
+
+    /** Accepted lengths of the counted greedy rounds with K drafted tokens. */
+    public int[] acceptedLengths(int k) {
+        return GreedyReplay.acceptedLengths(matches(), k);
+    }
+
+    public boolean hasBeta() {
+        return beta.length > 0;
+    }
+
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    @Override
+    public int[] continuation() {
+        return continuation.clone();
+    }
+
+    @Override
+    public int[] draftGreedy() {
+        return draftGreedy.clone();
+    }
+}

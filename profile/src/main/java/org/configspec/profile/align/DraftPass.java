@@ -1,0 +1,45 @@
+package org.configspec.profile.align;
+
+import org.configspec.llm.engine.InferenceEngine;
+import org.configspec.llm.engine.TokenBatch;
+import org.configspec.llm.sampling.Sampler;
+import org.configspec.llm.sampling.SamplingParams;
+
+/**
+ * The one draft pass per prompt: the draft reads the target's continuation teacher-forced, one token per decode (so
+ * its KV cache holds exactly what an autoregressive drafter's would), and records its greedy token at every position
+ * and, in sampling mode, the overlap β with the target's distribution there. n single-token decodes serve every K.
+ */
+public final class DraftPass {
+    private final InferenceEngine draft;
+    private final SamplingParams sampling;
+
+    /** @param sampling the sampling distributions for β (the target's must use the same), or null for greedy only */
+    public DraftPass(InferenceEngine draft, SamplingParams sampling) {
+        this.draft = draft;
+        this.sampling = sampling;
+    }
+
+    public Alignment align(Continuation c) {
+        int[] prompt = c.prompt();
+        int n = c.length();
+        Prompts.checkFits(draft, "draft", prompt.length, n);
+        boolean withBeta = sampling != null && c.hasDistributions();
+        Prompts.decodePrefix(draft, prompt);
+        Sampler sampler = withBeta ? new Sampler(sampling) : null;
+        int m = prompt.length;
+        int[] g = new int[n];
+        double[] beta = withBeta ? new double[n] : null;
+        TokenBatch one = new TokenBatch(1);
+        for (int q = 0; q < n; q++) {
+            int token = q == 0 ? prompt[m - 1] : c.token(q - 1);
+            Prompts.decodeOne(draft, one, token, m - 1 + q, true);
+            g[q] = draft.argmax(0);
+            if (withBeta) {
+                beta[q] = ExpectedAcceptance.overlap(c.targetProbs()[q],
+                        sampler.distribution(draft.logits(0)).probabilities());
+            }
+        }
+        return new Alignment(c.tokens(), g, beta);
+    }
+}
