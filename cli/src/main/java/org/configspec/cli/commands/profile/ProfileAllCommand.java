@@ -1,0 +1,181 @@
+package org.configspec.cli.commands.profile;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.configspec.cli.commands.store.StoreOption;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.model.ModelStore;
+import org.configspec.profile.align.AlignSettings;
+import org.configspec.profile.dataset.BuiltinPrompts;
+import org.configspec.profile.dataset.DollyPrompts;
+import org.configspec.profile.dataset.JsonlPromptFile;
+import org.configspec.profile.dataset.Prompt;
+import org.configspec.profile.dataset.PromptSource;
+import org.configspec.profile.dataset.PromptTemplate;
+import org.configspec.profile.dataset.TextPromptFile;
+import org.configspec.profile.draft.DraftBench;
+import org.configspec.profile.draft.DraftBenchSettings;
+import org.configspec.profile.draft.ProcSelf;
+import org.configspec.profile.power.MeterKind;
+import org.configspec.profile.power.PowerMeter;
+import org.configspec.profile.power.PowerMeterSpec;
+import org.configspec.profile.power.PowerMeters;
+import org.configspec.profile.run.AlignAcceptanceMeasurer;
+import org.configspec.profile.run.MeterEnergyProbe;
+import org.configspec.profile.run.ProfileAll;
+import org.configspec.profile.run.ProfileAllSettings;
+import org.configspec.profile.store.ProfileStore;
+import org.configspec.profile.store.ResumableRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * configspec profile all: every draft's speed and power on this device and its acceptance against the target, stored
+ * in the profile store as it is measured; interrupted runs resume (same options, same run key).
+ */
+@Command(name = "all", mixinStandardHelpOptions = true,
+        description = "Profile a target and its drafts on this device: drafting speed and power per draft, acceptance per"
+                + " draft against the target; each result is stored as it is measured, and an interrupted run resumes."
+                + " Then: configspec select --store --price-output $/M.")
+public final class ProfileAllCommand implements Callable<Integer> {
+    static final List<String> DEFAULT_DRAFTS = List.of("stories15M-f16", "stories15M-q8_0", "stories15M-q4_0",
+            "stories15M-q8_0-l5", "stories15M-q8_0-l4");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model. Default: ${DEFAULT-VALUE}.")
+    String target;
+
+    @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models. Default: the five stories15M drafts.")
+    List<String> drafts = new ArrayList<>(DEFAULT_DRAFTS);
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Device name the profiles are stored under. Default: the CPU model.")
+    String device;
+
+    @Option(names = "--meter", defaultValue = "auto", paramLabel = "KIND",
+            description = "Power meter: auto, rapl, pmic, hwmon, iio, tegrastats, battery, nvidia-smi, cpu-model, none. Default: ${DEFAULT-VALUE}.")
+    String meter;
+
+    @Option(names = "--prompts", defaultValue = "builtin", paramLabel = "builtin|dolly|FILE",
+            description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (--dolly FILE), or a .txt/.jsonl file. Default: ${DEFAULT-VALUE}.")
+    String prompts;
+
+    @Option(names = "--dolly", paramLabel = "FILE", description = "The Dolly 15k JSON Lines file (with --prompts dolly).")
+    Path dolly;
+
+    @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample). Default: ${DEFAULT-VALUE}.")
+    int nPrompts;
+
+    @Option(names = "--tokens", defaultValue = "128", description = "Target tokens per prompt. Default: ${DEFAULT-VALUE}.")
+    int tokens;
+
+    @Option(names = "--k-max", defaultValue = "10", description = "Largest K for acceptance and time to draft K. Default: ${DEFAULT-VALUE}.")
+    int kMax;
+
+    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions of each speed series. Default: ${DEFAULT-VALUE}.")
+    int reps;
+
+    @Option(names = "--threads", defaultValue = "2", description = "CPU threads. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap). Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--idle-seconds", defaultValue = "2", description = "Idle power baseline before profiling (s). Default: ${DEFAULT-VALUE}.")
+    double idleSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        String dev = device == null ? ProcSelf.cpuModel() : device;
+        List<String> promptTexts = promptTexts();
+        DraftBenchSettings bench = new DraftBenchSettings(List.of(0, 128), 32, 64, Math.min(kMax, 64), 16, 1, reps, threads);
+        AlignSettings align = AlignSettings.defaults().withKMax(kMax).withTokens(tokens);
+        align = new AlignSettings(align.kMax(), align.tokens(), Math.min(align.headlineK(), kMax), align.sampling(), seed, threads,
+                align.untilCi(), Math.min(align.minPrompts(), promptTexts.size()), align.maxPrompts(), align.targetPass());
+        String runKey = "profile-all:" + Integer.toHexString(List.of(target, String.join(",", drafts), dev, meter, prompts,
+                nPrompts, tokens, kMax, reps, threads, seed).hashCode());
+        ProfileAllSettings settings = new ProfileAllSettings(target, drafts, dev, bench, runKey);
+        ModelStore models = ModelStore.defaultStore();
+        try (ProfileStore s = store.open(); PowerMeter m = openMeter()) {
+            double idleW = Double.NaN;
+            if (m != null) {
+                err.println("configspec profile all: power meter " + m.info().kind() + (m.info().estimate() ? " (ESTIMATE)" : "")
+                        + "; idle baseline for " + idleSeconds + " s");
+                err.flush();
+                PowerMeter.Window w = m.start();
+                Thread.sleep(Math.round(idleSeconds * 1000));
+                idleW = w.stop().meanWatts();
+            }
+            var probe = m == null ? org.configspec.profile.draft.EnergyProbe.none() : new MeterEnergyProbe(m);
+            int steps = ProfileAll.steps(settings).size();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile all").setInitialMax(steps)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
+                DraftBench draftBench = new DraftBench(models, probe, msg -> { });
+                ProfileAll job = new ProfileAll(s, draftBench,
+                        new AlignAcceptanceMeasurer(models, align, promptTexts, describePrompts()), step -> {
+                            bar.setExtraMessage(step);
+                            bar.step();
+                        });
+                ResumableRun.Outcome outcome = job.run(settings, idleW);
+                bar.stepTo(steps);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("profiled " + drafts.size() + " drafts against " + target + " on '" + dev + "' into " + s.location()
+                        + ": " + outcome.recorded() + " steps measured now, " + outcome.skipped() + " already done (run "
+                        + outcome.run().id() + ")");
+                out.println("next: configspec select --store " + s.location() + " --price-output <$ per million tokens>");
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private PowerMeter openMeter() {
+        if (meter.equalsIgnoreCase("none")) {
+            return null;
+        }
+        MeterKind kind = MeterKind.parse(meter, "--meter");
+        return PowerMeters.open(PowerMeterSpec.of(kind).withInterval(Duration.ofMillis(100)));
+    }
+
+    private List<String> promptTexts() {
+        if (nPrompts < 1) {
+            throw new ConfigSpecException("--n-prompts must be >= 1, got " + nPrompts);
+        }
+        PromptSource source = switch (prompts) {
+            case "builtin" -> BuiltinPrompts.tinyStories();
+            case "dolly" -> {
+                if (dolly == null) {
+                    throw new ConfigSpecException("--prompts dolly needs --dolly FILE (databricks-dolly-15k JSON Lines)");
+                }
+                yield new DollyPrompts(dolly, java.util.Set.of(), nPrompts, seed, PromptTemplate.DEFAULT);
+            }
+            default -> prompts.endsWith(".jsonl") ? new JsonlPromptFile(Path.of(prompts)) : new TextPromptFile(Path.of(prompts));
+        };
+        List<String> texts = new ArrayList<>();
+        for (Prompt p : source.prompts()) {
+            if (texts.size() == nPrompts) {
+                break;
+            }
+            texts.add(p.text());
+        }
+        return texts;
+    }
+
+    private String describePrompts() {
+        return prompts + " (" + nPrompts + " prompts)";
+    }
+}
