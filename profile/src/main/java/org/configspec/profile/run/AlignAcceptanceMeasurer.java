@@ -1,7 +1,6 @@
 package org.configspec.profile.run;
 
 import java.util.List;
-import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignResult;
 import org.configspec.profile.align.AlignSettings;
@@ -23,10 +22,12 @@ public final class AlignAcceptanceMeasurer implements AcceptanceMeasurer {
     }
 
     @Override
-    public AcceptanceProfile measure(String target, String draft) {
+    public Measured measure(String target, String draft) {
         try (ProfilingModels m = new ProfilingModels(models, target, List.of(draft), settings.threads())) {
             AlignResult r = new AlignmentProfiler(m.target(), m.targetRef(), m.drafts(), settings).run(prompts, source);
-            return r.acceptanceProfiles().get(0);
+            var p = r.provenance();
+            return new Measured(r.acceptanceProfiles().get(0), r.drafts().get(0).draft().sha256(), p.threads(), p.seed(),
+                    p.date(), p.tool() + " profile align");
         }
     }
 }

@@ -78,9 +78,10 @@ public final class ProfileAll {
     }
 
     private ProfileDocument acceptanceDoc(ProfileAllSettings s, String draft) {
-        AcceptanceProfile a = acceptance.measure(s.target(), draft);
-        ProfileProvenance prov = new ProfileProvenance("configspec profile all", "", a.quant(), s.device(), "", 0, null,
-                Instant.now().toString());
+        AcceptanceMeasurer.Measured m = acceptance.measure(s.target(), draft);
+        AcceptanceProfile a = m.profile();
+        ProfileProvenance prov = new ProfileProvenance(m.tool(), m.draftSha256(), a.quant(), s.device(), "", m.threads(),
+                m.seed(), m.date());
         return new AcceptanceDocument(a, family(s.target()), "", prov).toDocument(Instant.now());
     }
 
