@@ -1,17 +1,12 @@
 package org.configspec.profile.align;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
- * Prompts to profile, with a description of where they come from: a text file with one prompt per line (blank lines
- * and lines starting with '#' skipped), prompts given inline, or the built-in TinyStories-style openings.
+ * Prompts to profile, with a description of where they come from: any source of the dataset package (prompt files,
+ * Dolly 15k, the built-in TinyStories openings) or prompts given inline.
  *
  * @param prompts     the prompts, in order
  * @param description where they come from (recorded in the provenance)
@@ -27,13 +22,12 @@ public record PromptSource(List<String> prompts, String description) {
         }
     }
 
+    /** A prompt file of the dataset package: JSON Lines when it ends in .jsonl, else one prompt per line. */
     public static PromptSource file(Path file) {
-        try {
-            return new PromptSource(lines(Files.readString(file, StandardCharsets.UTF_8)), "file " + file);
-        } catch (IOException e) {
-            throw new ConfigSpecException("--prompts " + file + ": cannot read (" + e.getMessage()
-                    + "); allowed: a UTF-8 text file with one prompt per line");
-        }
+        org.configspec.profile.dataset.PromptSource source = file.toString().endsWith(".jsonl")
+                ? new org.configspec.profile.dataset.JsonlPromptFile(file)
+                : new org.configspec.profile.dataset.TextPromptFile(file);
+        return of(source);
     }
 
     public static PromptSource inline(List<String> prompts) {
@@ -41,16 +35,17 @@ public record PromptSource(List<String> prompts, String description) {
                 + " given)");
     }
 
+    /** The dataset package's built-in TinyStories openings. */
     public static PromptSource builtin() {
-        try (InputStream in = PromptSource.class.getResourceAsStream("builtin-prompts.txt")) {
-            return new PromptSource(lines(new String(in.readAllBytes(), StandardCharsets.UTF_8)), BUILTIN);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("missing resource builtin-prompts.txt", e);
-        }
+        return new PromptSource(texts(org.configspec.profile.dataset.BuiltinPrompts.tinyStories()), BUILTIN);
     }
 
-    private static List<String> lines(String text) {
-        return Arrays.stream(text.split("\r?\n")).map(String::strip)
-                .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+    /** Any prompt source of the dataset package (Dolly 15k, prompt files, built-in sets). */
+    public static PromptSource of(org.configspec.profile.dataset.PromptSource source) {
+        return new PromptSource(texts(source), source.describe());
+    }
+
+    private static List<String> texts(org.configspec.profile.dataset.PromptSource source) {
+        return source.prompts().stream().map(org.configspec.profile.dataset.Prompt::text).toList();
     }
 }

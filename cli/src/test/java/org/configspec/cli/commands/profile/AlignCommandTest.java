@@ -57,7 +57,7 @@ class AlignCommandTest {
         Out o = run("--target", "stories15M-f32", "--draft", "stories15M-q8_0", "--k-max", "2", "--tokens", "24",
                 "--prompts", file.toString(), "--until-ci", "0.45", "--min-prompts", "2", "--threads", "1");
         assertThat(o.code()).as(o.err()).isZero();
-        assertThat(o.out()).contains("2 prompts from file " + file, "stop: alpha(K=2) 95% interval half-width <= 0.4500");
+        assertThat(o.out()).contains("2 prompts from prompt file " + file.getFileName(), "stop: alpha(K=2) 95% interval half-width <= 0.4500");
     }
 
     @Test
@@ -65,7 +65,7 @@ class AlignCommandTest {
         Out o = run("--target", "stories15M-f32", "--draft", "stories15M-q8_0", "--prompts",
                 dir.resolve("none.txt").toString());
         assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err().strip()).startsWith("configspec profile align: --prompts ").contains("cannot read")
+        assertThat(o.err().strip()).startsWith("configspec profile align: prompt file ").contains("no such file")
                 .doesNotContain("\n");
     }
 
