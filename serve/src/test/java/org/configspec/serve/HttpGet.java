@@ -8,22 +8,18 @@ import java.time.Duration;
 
 /** Tiny HTTP helpers for tests. */
 public final class HttpGet {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpGet() {
     }
 
+    /** GET with a fresh client (no pooled connection to a server that may since have stopped on a reused port). */
     public static String text(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
+        return client().send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    public static HttpResponse<String> send(HttpRequest r) throws Exception {
-        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
     public static HttpClient client() {
-        return HTTP;
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 }

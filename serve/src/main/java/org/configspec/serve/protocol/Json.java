@@ -56,6 +56,17 @@ public final class Json {
 
     private static String oneLine(Exception e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm && !jm.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : jm.getPath()) {
+                if (r.getFieldName() != null) {
+                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    field.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            m = "field '" + field + "': " + m;
+        }
         if (m == null) {
             m = e.getClass().getSimpleName();
         }

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Timeout;
 class RequestHardeningTest {
     private static final String TOKEN = "s3cret-token";
     private static VerifierServer server;
+    private static java.net.http.HttpClient http;
     private static String session;
     private static int promptLength;
 
     @BeforeAll
     static void start() throws Exception {
+        http = HttpGet.client();
         server = VerifierServer.start(ServeFixture.verifierConfig().withToken(TOKEN), ServeFixture.target());
         int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
         promptLength = prompt.length;
@@ -54,7 +56,7 @@ class RequestHardeningTest {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return HttpGet.send(b.build());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertJsonError(HttpResponse<String> r, int status, String what) throws Exception {
