@@ -46,6 +46,16 @@ class ServeAndRunCommandTest {
     }
 
     @Test
+    void validatePrintsThePerKTableAndBestK() {
+        Result r = exec(new ValidateCommand(), "--k-max", "2", "-n", "12", "--rtt", "0", "-t", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("model inputs").contains("RTT 0 ms: best K measured").contains("goodput");
+        Result bad = exec(new ValidateCommand(), "--k-max", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("configspec validate: --k-max = 0: allowed 1..16");
+    }
+
+    @Test
     void badFlagsAreOneLineAndExitTwo() {
         Result policy = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
                 "--prompt", "x", "--policy", "weird");
