@@ -149,7 +149,7 @@ final class DecodeLoop implements AutoCloseable {
                 prefill(c.session());
                 c.done().complete(null);
             } catch (RuntimeException e) {
-                table.releaseSeqAfterClear(llama, c.session().seq);
+                // the waiting handler frees the session (and its sequence id) on any failure
                 c.done().completeExceptionally(e);
             }
         } else if (j instanceof Free f) {

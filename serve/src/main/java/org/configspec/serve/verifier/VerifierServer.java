@@ -154,7 +154,13 @@ public final class VerifierServer implements AutoCloseable {
         int seq = table.allocateSeq();
         ServerSession s = new ServerSession(table.newId(), seq, prompt, acceptance, r.greedyAcceptance(), seed,
                 config.contextPerSession());
-        await(loop.create(s));
+        try {
+            await(loop.create(s));
+        } catch (RuntimeException | InterruptedException e) {
+            // queued behind the prefill, so the sequence id is released only once the prefill is done with it
+            loop.free(s);
+            throw e;
+        }
         table.put(s);
         metrics.sessions(table.size());
         ok(ctx.status(201), new SessionResponse(s.id, s.length(), config.contextPerSession(), config.maxK(), vocab));
