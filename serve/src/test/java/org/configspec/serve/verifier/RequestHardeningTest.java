@@ -74,7 +74,11 @@ class RequestHardeningTest {
                 "verify with a wrong token");
         assertJsonError(send("/metrics", "GET", null, null), 401, "metrics without a token");
         assertThat(send("/healthz", "GET", null, null).statusCode()).isEqualTo(200);
-        assertThat(send("/metrics", "GET", null, TOKEN).body()).contains("configspec_verify_rounds_total");
+        assertThat(send("/metrics", "GET", null, TOKEN).body()).contains("configspec_verify_rounds_total")
+                .contains("configspec_position_accepted_total{position=\"1\"}")
+                .contains("configspec_position_drafted_total{position=\"16\"}")
+                .contains("configspec_verify_latency_seconds_bucket").contains("configspec_batch_size_bucket")
+                .contains("configspec_rejected_requests_total{status=\"401\"}");
     }
 
     @Test
