@@ -81,6 +81,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4)")
     Integer threads;
 
+    @Option(names = "--rounds-csv", paramLabel = "FILE", description = "write every round (K, accepted, draft and"
+            + " round-trip seconds, bytes) to this CSV file")
+    java.nio.file.Path roundsCsv;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,6 +108,15 @@ public final class RunCommand implements Callable<Integer> {
                 out.finish();
                 err.println("configspec run: policy " + p.name() + "; " + r.summary().describe());
                 err.flush();
+                if (roundsCsv != null) {
+                    try {
+                        java.nio.file.Files.writeString(roundsCsv,
+                                org.configspec.serve.metrics.RoundCsv.render(r.summary().roundRecords()));
+                    } catch (java.io.IOException e) {
+                        throw new ConfigSpecException("--rounds-csv " + roundsCsv + ": cannot write (" + e.getMessage()
+                                + ")");
+                    }
+                }
             }
             return 0;
         } catch (ConfigSpecException | LlmException | IllegalArgumentException e) {

@@ -29,13 +29,19 @@ class ServeAndRunCommandTest {
     }
 
     @Test
-    void runStreamsTheTargetsGreedyTextAndSummarises() {
+    void runStreamsTheTargetsGreedyTextAndSummarises() throws Exception {
         try (LlamaModel target = LlamaModel.load(ModelStore.defaultStore().resolve("stories15M-f32"));
              VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(1)
                      .withSessions(4, Duration.ofSeconds(60)).withToken("tok"), target)) {
+            java.nio.file.Path csv = java.nio.file.Files.createTempFile("rounds", ".csv");
             Result r = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--token",
-                    "tok", "--prompt", "Once upon a time", "-n", "20", "--policy", "backoff", "-t", "1");
+                    "tok", "--prompt", "Once upon a time", "-n", "20", "--policy", "backoff", "-t", "1",
+                    "--rounds-csv", csv.toString());
             assertThat(r.code()).as(r.err()).isZero();
+            java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+            java.nio.file.Files.delete(csv);
+            assertThat(rows.get(0)).isEqualTo(org.configspec.serve.metrics.RoundCsv.HEADER);
+            assertThat(rows.size()).isGreaterThan(2);
             assertThat(r.out()).startsWith(", there was a little girl named Lily. She loved to play outside");
             assertThat(r.err()).contains("rounds").contains("goodput").contains("tok/s").contains("bytes sent");
             Result denied = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(),
