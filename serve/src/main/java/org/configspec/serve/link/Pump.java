@@ -130,9 +130,10 @@ final class Pump {
                     listener.ended(this, true, null);
                     return;
                 }
+                // count before handing the bytes over, so a peer that has read them never sees stale stats
+                counters.delivered(c.length(), c.when());
                 out.write(c.data(), 0, c.length());
                 out.flush();
-                counters.delivered(c.length(), c.when());
             }
         } catch (IOException | InterruptedException e) {
             listener.ended(this, false, e);

@@ -1,0 +1,128 @@
+package org.configspec.cli.commands.serve;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.LlmException;
+import org.configspec.llm.engine.ContextOptions;
+import org.configspec.llm.engine.LlamaModel;
+import org.configspec.llm.model.ModelStore;
+import org.configspec.serve.client.ClientOptions;
+import org.configspec.serve.client.EdgeClient;
+import org.configspec.serve.client.HttpVerifierTransport;
+import org.configspec.serve.client.KPolicy;
+import org.configspec.serve.link.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code configspec run}: the edge client. Streams the committed text to stdout and a summary to stderr. Exit 2
+ * with one line on bad flags or a verifier that refuses the requests.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Generates text by distributed speculative decoding: drafts K tokens with a local draft model,"
+                + " has a 'configspec serve' verifier check them, streams the committed text to stdout and prints a"
+                + " summary (rounds, tokens, goodput, acceptance, bytes) on stderr. Survives verifier restarts and"
+                + " dropped connections; falls back to local decoding when the verifier stays down."})
+public final class RunCommand implements Callable<Integer> {
+    static final int USER_ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--draft", required = true, description = "draft: a default model name or a GGUF path")
+    String draft;
+
+    @Option(names = "--verifier", required = true, description = "verifier URL, e.g. http://127.0.0.1:8470")
+    String verifier;
+
+    @Option(names = "--token", description = "bearer token of the verifier")
+    String token;
+
+    @Option(names = "--prompt", required = true, description = "prompt text")
+    String prompt;
+
+    @Option(names = "-n", defaultValue = "128", description = "tokens to generate (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--k", defaultValue = "4", description = "draft tokens per round (fixed), or the start K of the"
+            + " adaptive policies (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--max-k", defaultValue = "8", description = "largest K of the adaptive policies"
+            + " (default: ${DEFAULT-VALUE})")
+    int maxK;
+
+    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal",
+            description = "how K is chosen (default: ${DEFAULT-VALUE})")
+    String policy;
+
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy; else sampling at this temperature"
+            + " (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--draft-top-k", defaultValue = "40", description = "the draft samples from its top-k tokens,"
+            + " 1..1024 (default: ${DEFAULT-VALUE})")
+    int draftTopK;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the draws (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--fallback-after", defaultValue = "10s", description = "decode locally when the verifier is"
+            + " unreachable this long (default: ${DEFAULT-VALUE})")
+    String fallbackAfter;
+
+    @Option(names = "--timeout", defaultValue = "30s", description = "per-request timeout (default: ${DEFAULT-VALUE})")
+    String timeout;
+
+    @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4)")
+    Integer threads;
+
+    @Option(names = "--rounds-csv", paramLabel = "FILE", description = "write every round (K, accepted, draft and"
+            + " round-trip seconds, bytes) to this CSV file")
+    java.nio.file.Path roundsCsv;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            if (!(n >= 1)) {
+                throw new ConfigSpecException("-n = " + n + ": allowed >= 1");
+            }
+            KPolicy p = KPolicy.parse(policy, k, Math.max(k, maxK));
+            ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
+                    threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
+                    Duration.ofSeconds(1), Durations.parse(fallbackAfter, "--fallback-after"));
+            Duration requestTimeout = Durations.parse(timeout, "--timeout");
+            try (LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(draft));
+                 HttpVerifierTransport t = new HttpVerifierTransport(verifier, token, requestTimeout)) {
+                Utf8Sink out = new Utf8Sink(spec.commandLine().getOut());
+                EdgeClient client = new EdgeClient(m, t, options, msg -> {
+                    err.println("configspec run: " + msg);
+                    err.flush();
+                });
+                EdgeClient.Result r = client.run(m.tokenize(prompt, true), n, p, tok -> out.write(m.piece(tok)));
+                out.finish();
+                err.println("configspec run: policy " + p.name() + "; " + r.summary().describe());
+                err.flush();
+                if (roundsCsv != null) {
+                    try {
+                        java.nio.file.Files.writeString(roundsCsv,
+                                org.configspec.serve.metrics.RoundCsv.render(r.summary().roundRecords()));
+                    } catch (java.io.IOException e) {
+                        throw new ConfigSpecException("--rounds-csv " + roundsCsv + ": cannot write (" + e.getMessage()
+                                + ")");
+                    }
+                }
+            }
+            return 0;
+        } catch (ConfigSpecException | LlmException | IllegalArgumentException e) {
+            err.println("configspec run: " + ServeCommand.oneLine(e.getMessage()));
+            err.flush();
+            return USER_ERROR;
+        }
+    }
+}

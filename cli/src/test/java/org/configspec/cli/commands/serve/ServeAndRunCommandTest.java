@@ -1,0 +1,77 @@
+package org.configspec.cli.commands.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.configspec.llm.engine.LlamaModel;
+import org.configspec.llm.model.ModelStore;
+import org.configspec.serve.verifier.VerifierConfig;
+import org.configspec.serve.verifier.VerifierServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** 'configspec run' against a real in-process verifier; bad flags of both commands are one line and exit 2. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ServeAndRunCommandTest {
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result exec(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runStreamsTheTargetsGreedyTextAndSummarises() throws Exception {
+        try (LlamaModel target = LlamaModel.load(ModelStore.defaultStore().resolve("stories15M-f32"));
+             VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(1)
+                     .withSessions(4, Duration.ofSeconds(60)).withToken("tok"), target)) {
+            java.nio.file.Path csv = java.nio.file.Files.createTempFile("rounds", ".csv");
+            Result r = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--token",
+                    "tok", "--prompt", "Once upon a time", "-n", "20", "--policy", "backoff", "-t", "1",
+                    "--rounds-csv", csv.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+            java.nio.file.Files.delete(csv);
+            assertThat(rows.get(0)).isEqualTo(org.configspec.serve.metrics.RoundCsv.HEADER);
+            assertThat(rows.size()).isGreaterThan(2);
+            assertThat(r.out()).startsWith(", there was a little girl named Lily. She loved to play outside");
+            assertThat(r.err()).contains("rounds").contains("goodput").contains("tok/s").contains("bytes sent");
+            Result denied = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(),
+                    "--prompt", "Once upon a time", "-n", "5", "-t", "1");
+            assertThat(denied.code()).isEqualTo(2);
+            assertThat(denied.err().strip()).doesNotContain("\n").contains("401");
+        }
+    }
+
+    @Test
+    void validatePrintsThePerKTableAndBestK() {
+        Result r = exec(new ValidateCommand(), "--k-max", "2", "-n", "12", "--rtt", "0", "-t", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("model inputs").contains("RTT 0 ms: best K measured").contains("goodput");
+        Result bad = exec(new ValidateCommand(), "--k-max", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).isEqualTo("configspec validate: --k-max = 0: allowed 1..16");
+    }
+
+    @Test
+    void badFlagsAreOneLineAndExitTwo() {
+        Result policy = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
+                "--prompt", "x", "--policy", "weird");
+        assertThat(policy.code()).isEqualTo(2);
+        assertThat(policy.err().strip()).isEqualTo("configspec run: --policy 'weird': allowed fixed, backoff, optimal");
+        Result url = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "ftp://x", "--prompt", "x");
+        assertThat(url.code()).isEqualTo(2);
+        assertThat(url.err().strip()).doesNotContain("\n").contains("--verifier");
+        Result batch = exec(new ServeCommand(), "--model", "stories15M-f32", "--max-batch", "0");
+        assertThat(batch.code()).isEqualTo(2);
+        assertThat(batch.err().strip()).isEqualTo("configspec serve: --max-batch = 0: allowed 1..64");
+    }
+}

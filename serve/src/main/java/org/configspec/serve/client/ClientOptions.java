@@ -1,0 +1,57 @@
+package org.configspec.serve.client;
+
+import java.time.Duration;
+import org.configspec.core.error.ConfigSpecException;
+
+/**
+ * Edge client settings.
+ *
+ * @param temperature   0 = greedy drafting and greedy acceptance; else both sample at this temperature
+ * @param draftTopK     the draft samples from its top-k tokens (1..1024), so the distribution sent is exact
+ * @param seed          seed of the draft's draws and of the session's acceptance draws
+ * @param threads       llama threads of the draft
+ * @param retryStart    first back-off pause after a network error (doubles up to retryMax)
+ * @param retryMax      longest back-off pause
+ * @param fallbackAfter how long the verifier may stay unreachable before the client decodes locally with the draft
+ */
+public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                            Duration retryMax, Duration fallbackAfter) {
+    public ClientOptions {
+        if (!(temperature >= 0 && temperature <= 100)) {
+            throw new ConfigSpecException("--temperature = " + temperature + ": allowed 0 (greedy) .. 100");
+        }
+        if (draftTopK < 1 || draftTopK > org.configspec.serve.protocol.SparseDistribution.MAX_ENTRIES) {
+            throw new ConfigSpecException("--draft-top-k = " + draftTopK + ": allowed 1..1024");
+        }
+        if (threads < 1 || threads > 256) {
+            throw new ConfigSpecException("--threads = " + threads + ": allowed 1..256");
+        }
+        if (retryStart == null || retryStart.isNegative() || retryMax == null || retryMax.compareTo(retryStart) < 0) {
+            throw new ConfigSpecException("retry back-off " + retryStart + ".." + retryMax + ": allowed 0 <= start <= max");
+        }
+        if (fallbackAfter == null || fallbackAfter.isNegative()) {
+            throw new ConfigSpecException("--fallback-after = " + fallbackAfter + ": allowed >= 0");
+        }
+    }
+
+    public static ClientOptions defaults() {
+        return new ClientOptions(0, 40, 0, org.configspec.llm.engine.ContextOptions.defaultThreads(),
+                Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
+    public ClientOptions withSampling(double t, int topK, long s) {
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter);
+    }
+
+    public ClientOptions withThreads(int t) {
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter);
+    }
+
+    public ClientOptions withFallbackAfter(Duration d) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d);
+    }
+
+    public boolean greedy() {
+        return temperature == 0;
+    }
+}

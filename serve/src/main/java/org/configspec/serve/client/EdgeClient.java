@@ -1,0 +1,220 @@
+package org.configspec.serve.client;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.engine.ContextOptions;
+import org.configspec.llm.engine.LlamaModel;
+import org.configspec.llm.engine.LlamaSession;
+import org.configspec.serve.metrics.RoundRecord;
+import org.configspec.serve.metrics.RunSummary;
+import org.configspec.serve.protocol.SessionRequest;
+import org.configspec.serve.protocol.SessionResponse;
+import org.configspec.serve.protocol.VerifyRequest;
+import org.configspec.serve.protocol.VerifyResponse;
+
+/**
+ * Distributed speculative decoding, edge side. Each round drafts K tokens (K from the policy, clipped so that
+ * exactly n tokens are committed and the context is not exceeded), sends them with the committed length, commits
+ * the accepted prefix and the verifier's token, and rolls its draft cache back. Faults: a network error is retried
+ * with exponential back-off (the committed length in every verify makes retries idempotent); a 404 for the session
+ * (verifier restarted or expired it) recreates the session with the whole committed context; when the verifier stays
+ * unreachable past the fallback deadline, the rest is decoded locally by the draft and a notice says so.
+ * One run at a time per instance.
+ */
+public final class EdgeClient {
+    /** The tokens of a run and what it cost. */
+    public record Result(int[] prompt, int[] tokens, RunSummary summary) {
+        public Result {
+            prompt = prompt.clone();
+            tokens = tokens.clone();
+        }
+
+        @Override
+        public int[] tokens() {
+            return tokens.clone();
+        }
+
+        @Override
+        public int[] prompt() {
+            return prompt.clone();
+        }
+    }
+
+    private final LlamaModel draftModel;
+    private final VerifierTransport transport;
+    private final ClientOptions options;
+    private final Consumer<String> notices;
+
+    public EdgeClient(LlamaModel draftModel, VerifierTransport transport, ClientOptions options,
+                      Consumer<String> notices) {
+        this.draftModel = draftModel;
+        this.transport = transport;
+        this.options = options;
+        this.notices = notices == null ? s -> { } : notices;
+    }
+
+    public Result run(int[] prompt, int n, KPolicy policy, CommitListener listener) throws InterruptedException {
+        if (prompt.length == 0) {
+            throw new ConfigSpecException("the prompt is empty: at least one token is needed");
+        }
+        if (n < 1) {
+            throw new ConfigSpecException("-n = " + n + ": allowed >= 1");
+        }
+        int ctx = Math.max(1, draftModel.trainContextLength());
+        try (LlamaSession llama = draftModel.newSession(ContextOptions.defaults().withThreads(options.threads())
+                .withContextSize(ctx).withBatchCapacity(ctx))) {
+            return new Run(new Drafter(llama, options), prompt, n, policy, listener).go();
+        }
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final Drafter drafter;
+        private final int[] prompt;
+        private final int n;
+        private final KPolicy policy;
+        private final CommitListener listener;
+        private final int[] seq;
+        private int length;
+        private final int eos = draftModel.eos();
+        private String session;
+        private int contextLimit;
+        private int maxK = Integer.MAX_VALUE;
+        private long retries;
+        private long recreations;
+        private final List<RoundRecord> records = new ArrayList<>();
+
+        Run(Drafter drafter, int[] prompt, int n, KPolicy policy, CommitListener listener) {
+            this.drafter = drafter;
+            this.prompt = prompt.clone();
+            this.n = n;
+            this.policy = policy;
+            this.listener = listener == null ? t -> { } : listener;
+            this.seq = Arrays.copyOf(prompt, prompt.length + n + 1);
+            this.length = prompt.length;
+            this.contextLimit = drafter.contextLimit();
+        }
+
+        Result go() throws InterruptedException {
+            long start = System.nanoTime();
+            long sent0 = transport.bytesSent();
+            long received0 = transport.bytesReceived();
+            int fallback = 0;
+            boolean ended = false;
+            boolean local = false;
+            while (!ended && generated() < n && length < Math.min(contextLimit, drafter.contextLimit())) {
+                if (!local) {
+                    int room = Math.min(contextLimit, drafter.contextLimit()) - length;
+                    int k = Math.max(0, Math.min(Math.min(policy.nextK(), maxK), Math.min(n - 1 - generated(), room)));
+                    long t0 = System.nanoTime();
+                    Drafter.Draft d = drafter.draft(seq, length, k);
+                    long t1 = System.nanoTime();
+                    long s0 = transport.bytesSent();
+                    long r0 = transport.bytesReceived();
+                    VerifyResponse v = verifyWithRetry(new VerifyRequest(length, d.tokens(), d.distributions()));
+                    long t2 = System.nanoTime();
+                    if (v == null) {
+                        local = true;
+                        notices.accept("verifier unreachable for " + options.fallbackAfter().toMillis()
+                                + " ms: decoding the rest locally with the draft model");
+                        drafter.keep(length);
+                        continue;
+                    }
+                    if (v.position() != length + v.accepted() + 1 || v.accepted() > k) {
+                        throw new ConfigSpecException("the verifier answered position " + v.position() + " with "
+                                + v.accepted() + " accepted for committed length " + length + " and K " + k);
+                    }
+                    int[] draft = d.tokens();
+                    int before = length;
+                    for (int i = 0; i < v.accepted() && !ended; i++) {
+                        ended = commit(draft[i]);
+                    }
+                    if (!ended) {
+                        ended = commit(v.token());
+                    }
+                    drafter.keep(Math.min(length, before + v.accepted()));
+                    records.add(new RoundRecord(k, v.accepted(), length - before, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                            transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize()));
+                    policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+                } else {
+                    ended = commit(drafter.next(seq, length));
+                    fallback++;
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (session != null && !local) {
+                try {
+                    transport.deleteSession(session);
+                } catch (VerifierException e) {
+                    // the session expires on its own
+                }
+            }
+            int[] out = Arrays.copyOfRange(seq, prompt.length, length);
+            return new Result(prompt, out, new RunSummary(records, records.size(), out.length, fallback, seconds,
+                    retries, recreations, transport.bytesSent() - sent0, transport.bytesReceived() - received0));
+        }
+
+        private int generated() {
+            return length - prompt.length;
+        }
+
+        /** Commits one token; true when it ends the run (end of sequence or n reached). */
+        private boolean commit(int token) {
+            seq[length++] = token;
+            listener.committed(token);
+            return token == eos || generated() >= n;
+        }
+
+        /** The verify answer, or null when the verifier stayed unreachable past the fallback deadline. */
+        private VerifyResponse verifyWithRetry(VerifyRequest request) throws InterruptedException {
+            long deadline = System.nanoTime() + options.fallbackAfter().toNanos();
+            long pause = Math.max(1, options.retryStart().toMillis());
+            int recreatesInARow = 0;
+            while (true) {
+                try {
+                    if (session == null) {
+                        SessionResponse s = transport.createSession(newSession());
+                        session = s.session();
+                        contextLimit = s.contextLimit();
+                        maxK = s.maxK();
+                        if (request.k() > maxK) {
+                            throw new ConfigSpecException("K = " + request.k() + " exceeds the verifier's max K "
+                                    + maxK + " (its --max-k)");
+                        }
+                    }
+                    return transport.verify(session, request);
+                } catch (VerifierException e) {
+                    switch (e.kind()) {
+                        case UNKNOWN_SESSION -> {
+                            session = null;
+                            recreations++;
+                            if (++recreatesInARow > 3) {
+                                throw new ConfigSpecException("the verifier keeps forgetting the session: "
+                                        + e.getMessage());
+                            }
+                            continue;
+                        }
+                        case REJECTED -> throw new ConfigSpecException(e.getMessage());
+                        default -> {
+                            if (System.nanoTime() > deadline) {
+                                return null;
+                            }
+                            retries++;
+                            Thread.sleep(pause);
+                            pause = Math.min(pause * 2, Math.max(1, options.retryMax().toMillis()));
+                        }
+                    }
+                }
+            }
+        }
+
+        private SessionRequest newSession() {
+            int[] context = Arrays.copyOf(seq, length);
+            return options.greedy() ? SessionRequest.greedy(context)
+                    : SessionRequest.sampling(context, options.temperature(), 0, 1, options.seed());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.configspec.serve.client;
+
+import org.configspec.core.error.ConfigSpecException;
+
+/**
+ * Chooses the draft length K of the next round from what the previous rounds showed (a strategy). Every policy
+ * keeps the same {@link Counters}. Not thread-safe: one per client run.
+ */
+public abstract class KPolicy {
+
+    /** One finished round as the policy sees it. */
+    public record Observation(int k, int accepted, double draftSeconds, double roundTripSeconds) {
+        public Observation {
+            if (k < 0 || accepted < 0 || accepted > k) {
+                throw new IllegalArgumentException("accepted " + accepted + " of K " + k);
+            }
+        }
+    }
+
+    /** The counters every policy keeps. */
+    public record Counters(long rounds, long drafted, long accepted, long kIncreases, long kDecreases) {
+    }
+
+    protected final int maxK;
+    private long rounds;
+    private long drafted;
+    private long accepted;
+    private long kIncreases;
+    private long kDecreases;
+    private int lastK = -1;
+
+    protected KPolicy(int maxK) {
+        if (maxK < 1 || maxK > 64) {
+            throw new ConfigSpecException("--max-k = " + maxK + ": allowed 1..64");
+        }
+        this.maxK = maxK;
+    }
+
+    public abstract String name();
+
+    /** K for the next round (1..maxK). */
+    public final int nextK() {
+        int k = choose();
+        if (lastK >= 0 && k > lastK) {
+            kIncreases++;
+        } else if (lastK >= 0 && k < lastK) {
+            kDecreases++;
+        }
+        lastK = k;
+        return k;
+    }
+
+    protected abstract int choose();
+
+    /** Records a finished round (K as actually drafted, which may be clipped below the policy's choice). */
+    public final void observe(Observation o) {
+        rounds++;
+        drafted += o.k();
+        accepted += o.accepted();
+        update(o);
+    }
+
+    protected abstract void update(Observation o);
+
+    public final Counters counters() {
+        return new Counters(rounds, drafted, accepted, kIncreases, kDecreases);
+    }
+
+    /** Parses --policy: fixed, backoff or optimal. */
+    public static KPolicy parse(String name, int k, int maxK) {
+        String n = name == null ? "fixed" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "fixed" -> new FixedK(k);
+            case "backoff" -> new BackoffK(k, 1, maxK);
+            case "optimal" -> new OptimalK(k, maxK);
+            default -> throw new ConfigSpecException("--policy '" + name + "': allowed fixed, backoff, optimal");
+        };
+    }
+}

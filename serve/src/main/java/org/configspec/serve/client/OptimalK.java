@@ -1,0 +1,72 @@
+package org.configspec.serve.client;
+
+import org.configspec.core.model.AnalyticModel;
+
+/**
+ * Goodput-optimal K for what the run has measured so far: the i.i.d. per-token acceptance a fitted to the rounds
+ * (maximum likelihood of the truncated-geometric model, with one prior success and one prior failure: a = (ΣL + 1) /
+ * (ΣL + rejections + 2)), the draft speed r_d = drafted tokens / drafting seconds, and T_v = the mean round trip.
+ * K = argmax over 1..max of G(K) = E(K) / (K / r_d + T_v) with E(K) = (1 − a^(K+1)) / (1 − a) (DESIGN.md §3).
+ * The first rounds (until two are observed) use the start K.
+ */
+public final class OptimalK extends KPolicy {
+    private final int start;
+    private long acceptedSum;
+    private long rejections;
+    private long draftedTokens;
+    private double draftSeconds;
+    private double roundTripSum;
+    private long rounds;
+
+    public OptimalK(int start, int max) {
+        super(max);
+        this.start = Math.max(1, Math.min(start, max));
+    }
+
+    @Override
+    public String name() {
+        return "optimal(K in 1.." + maxK + ")";
+    }
+
+    /** The fitted per-token acceptance rate. */
+    public double acceptanceRate() {
+        return (acceptedSum + 1.0) / (acceptedSum + rejections + 2.0);
+    }
+
+    @Override
+    protected int choose() {
+        if (rounds < 2 || draftSeconds <= 0 || draftedTokens == 0) {
+            return start;
+        }
+        return best(acceptanceRate(), draftedTokens / draftSeconds, roundTripSum / rounds, maxK);
+    }
+
+    /** argmax over K in 1..max of the i.i.d. goodput (pure; first on ties). */
+    public static int best(double a, double draftTokensPerSecond, double verifySeconds, int max) {
+        int bestK = 1;
+        double bestG = -1;
+        for (int k = 1; k <= max; k++) {
+            double e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+            double g = AnalyticModel.goodput(e, k, draftTokensPerSecond, verifySeconds);
+            if (g > bestG + 1e-12) {
+                bestG = g;
+                bestK = k;
+            }
+        }
+        return bestK;
+    }
+
+    @Override
+    protected void update(Observation o) {
+        rounds++;
+        roundTripSum += o.roundTripSeconds();
+        if (o.k() > 0) {
+            acceptedSum += o.accepted();
+            if (o.accepted() < o.k()) {
+                rejections++;
+            }
+            draftedTokens += o.k();
+            draftSeconds += o.draftSeconds();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.configspec.serve.metrics;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The per-round records of a run as CSV (seconds and bytes; one row per verified round). */
+public final class RoundCsv {
+    public static final String HEADER = "round,k,accepted,committed,draft_s,round_trip_s,bytes_sent,bytes_received,"
+            + "batch_size";
+
+    private RoundCsv() {
+    }
+
+    public static String render(List<RoundRecord> rounds) {
+        StringBuilder b = new StringBuilder(HEADER).append('\n');
+        int i = 1;
+        for (RoundRecord r : rounds) {
+            b.append(String.format(Locale.ROOT, "%d,%d,%d,%d,%.6f,%.6f,%d,%d,%d%n", i++, r.k(), r.accepted(),
+                    r.committed(), r.draftSeconds(), r.roundTripSeconds(), r.bytesSent(), r.bytesReceived(),
+                    r.batchSize()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,22 @@
+package org.configspec.serve.metrics;
+
+/**
+ * One speculative round as the edge client saw it.
+ *
+ * @param k                 tokens drafted
+ * @param accepted          drafted tokens the verifier accepted (0..k)
+ * @param committed         tokens committed by the round (accepted + 1)
+ * @param draftSeconds      seconds spent drafting (including catching the draft's KV cache up)
+ * @param roundTripSeconds  seconds from sending the verify to its answer (retries included)
+ * @param bytesSent         request payload bytes of the round
+ * @param bytesReceived     response payload bytes of the round
+ * @param batchSize         sessions in the verifier's batch (from the answer's timings)
+ */
+public record RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds,
+                          long bytesSent, long bytesReceived, int batchSize) {
+    public RoundRecord {
+        if (k < 0 || accepted < 0 || accepted > k || committed < 0) {
+            throw new IllegalArgumentException("round: K " + k + ", accepted " + accepted + ", committed " + committed);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.configspec.serve.validate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.model.AnalyticModel;
+import org.configspec.core.model.VerifyTime;
+import org.configspec.llm.engine.LlamaModel;
+import org.configspec.serve.client.ClientOptions;
+import org.configspec.serve.client.EdgeClient;
+import org.configspec.serve.client.FixedK;
+import org.configspec.serve.client.HttpVerifierTransport;
+import org.configspec.serve.client.VerifierTransport;
+import org.configspec.serve.link.DirectionSpec;
+import org.configspec.serve.link.HostPort;
+import org.configspec.serve.link.Link;
+import org.configspec.serve.link.LinkEmulator;
+import org.configspec.serve.link.LinkSpec;
+import org.configspec.serve.metrics.RoundRecord;
+
+/**
+ * Runs real greedy sessions for every K in 1..kMax through the link emulator at each RTT against a running
+ * verifier, then compares them with the analytic model (DESIGN.md §3) fed by what the runs measured: the i.i.d.
+ * acceptance fit, the draft speed and T_v(K) = RTT + fixed + perToken·(K + 1) fitted by least squares to the round
+ * trips of the lowest RTT (minus that RTT). One discarded warm-up run per RTT comes first.
+ */
+public final class Validator {
+    private final LlamaModel draft;
+    private final String verifierHostPort;
+    private final ClientOptions options;
+
+    /** @param verifierHostPort the verifier's HOST:PORT (the link forwards to it) */
+    public Validator(LlamaModel draft, String verifierHostPort, ClientOptions options) {
+        this.draft = draft;
+        this.verifierHostPort = verifierHostPort;
+        this.options = options;
+    }
+
+    private record Cell(double rttMs, int k, List<RoundRecord> rounds, double goodput) {
+    }
+
+    public ValidationReport run(List<int[]> prompts, int tokens, int kMax, List<Double> rttsMs)
+            throws InterruptedException {
+        if (prompts.isEmpty() || rttsMs.isEmpty() || kMax < 1 || tokens < 2) {
+            throw new ConfigSpecException("validate needs prompts, RTTs, K max >= 1 and tokens >= 2");
+        }
+        HostPort upstream = HostPort.parse(verifierHostPort, "--verifier");
+        List<Cell> cells = new ArrayList<>();
+        for (double rtt : rttsMs) {
+            DirectionSpec d = DirectionSpec.IDEAL.withDelay(Duration.ofNanos(Math.round(rtt / 2 * 1e6)));
+            try (Link link = LinkEmulator.start(LinkSpec.symmetric(new HostPort("127.0.0.1", 0), upstream, d, 1));
+                 VerifierTransport t = new HttpVerifierTransport("http://127.0.0.1:" + link.localPort(), null,
+                         Duration.ofSeconds(30))) {
+                EdgeClient client = new EdgeClient(draft, t, options, null);
+                // warm-up (JIT, connection, caches), discarded
+                client.run(prompts.get(0), Math.min(tokens, 16), new FixedK(Math.min(2, kMax)), null);
+                for (int k = 1; k <= kMax; k++) {
+                    List<RoundRecord> rounds = new ArrayList<>();
+                    double goodput = 0;
+                    for (int[] p : prompts) {
+                        EdgeClient.Result r = client.run(p, tokens, new FixedK(k), null);
+                        // the last rounds are clipped to hit exactly n tokens: keep full-K rounds only
+                        for (RoundRecord rr : r.summary().roundRecords()) {
+                            if (rr.k() == k) {
+                                rounds.add(rr);
+                            }
+                        }
+                        goodput += r.summary().goodput();
+                    }
+                    cells.add(new Cell(rtt, k, rounds, goodput / prompts.size()));
+                }
+            }
+        }
+        return compare(cells, rttsMs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+    }
+
+    private static ValidationReport compare(List<Cell> cells, double baseRtt) {
+        long accepted = 0;
+        long rejections = 0;
+        long drafted = 0;
+        double draftSeconds = 0;
+        for (Cell c : cells) {
+            for (RoundRecord r : c.rounds()) {
+                accepted += r.accepted();
+                rejections += r.accepted() < r.k() ? 1 : 0;
+                drafted += r.k();
+                draftSeconds += r.draftSeconds();
+            }
+        }
+        double a = (accepted + 1.0) / (accepted + rejections + 2.0);
+        double rd = drafted / draftSeconds;
+        // least squares of (round trip - base RTT) on (K + 1) over the base-RTT rounds
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        int n = 0;
+        for (Cell c : cells) {
+            if (c.rttMs() != baseRtt) {
+                continue;
+            }
+            for (RoundRecord r : c.rounds()) {
+                double x = r.k() + 1;
+                double y = r.roundTripSeconds() - baseRtt / 1000;
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+                n++;
+            }
+        }
+        double denom = n * sxx - sx * sx;
+        double slope = denom > 0 ? Math.max(0, (n * sxy - sx * sy) / denom) : 0;
+        double intercept = n > 0 ? Math.max(0, (sy - slope * sx) / n) : 0;
+        List<ValidationPoint> points = new ArrayList<>();
+        for (Cell c : cells) {
+            VerifyTime tv = new VerifyTime(c.rttMs() / 1000, intercept, slope);
+            int k = c.k();
+            double e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+            double measuredE = c.rounds().stream().mapToInt(RoundRecord::committed).average().orElse(Double.NaN);
+            double measuredRt = 1000 * c.rounds().stream().mapToDouble(RoundRecord::roundTripSeconds).average()
+                    .orElse(Double.NaN);
+            points.add(new ValidationPoint(c.rttMs(), k, c.rounds().size(), measuredE, e, c.goodput(),
+                    AnalyticModel.goodput(e, k, rd, tv.seconds(k)), measuredRt, 1000 * tv.seconds(k)));
+        }
+        return new ValidationReport(a, rd, 1000 * intercept, 1000 * slope, points);
+    }
+}

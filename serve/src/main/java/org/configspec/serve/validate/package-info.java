@@ -1,0 +1,6 @@
+/**
+ * Validation of the analytic model against real distributed runs: K = 1..K_max through the link emulator at given
+ * RTTs, measured goodput and tokens per round versus the model fed by measured draft speed, acceptance and a verify
+ * time fit.
+ */
+package org.configspec.serve.validate;

@@ -1,0 +1,323 @@
+package org.configspec.serve.verifier;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.configspec.llm.engine.LlamaSession;
+import org.configspec.llm.engine.TokenBatch;
+import org.configspec.serve.metrics.VerifierMetrics;
+import org.configspec.serve.protocol.ProtocolException;
+import org.configspec.serve.protocol.VerifyRequest;
+import org.configspec.serve.protocol.VerifyResponse;
+
+/**
+ * The single thread that owns the target's {@link LlamaSession}. Requests queue; the thread takes the first verify
+ * and then up to max-batch − 1 more (waiting at most max-wait for them), decodes all of them in ONE llama batch (one
+ * KV-cache sequence per session), applies each session's acceptance, truncates each sequence back to its committed
+ * tokens and answers. Session creation (prompt prefill), deletion and idle expiry run on the same thread, so the KV
+ * cache is never touched concurrently.
+ */
+final class DecodeLoop implements AutoCloseable {
+    private sealed interface Job permits Create, Verify, Free {
+    }
+
+    private record Create(ServerSession session, CompletableFuture<Void> done) implements Job {
+    }
+
+    private record Verify(ServerSession session, VerifyRequest request, long arrivedNanos,
+                          CompletableFuture<VerifyResponse> done) implements Job {
+    }
+
+    private record Free(ServerSession session) implements Job {
+    }
+
+    private final LlamaSession llama;
+    private final SessionTable table;
+    private final VerifierConfig config;
+    private final VerifierMetrics metrics;
+    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final ArrayDeque<Verify> carried = new ArrayDeque<>();
+    private final TokenBatch batch;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long lastExpiryCheck = System.nanoTime();
+
+    DecodeLoop(LlamaSession llama, SessionTable table, VerifierConfig config, VerifierMetrics metrics) {
+        this.llama = llama;
+        this.table = table;
+        this.config = config;
+        this.metrics = metrics;
+        this.batch = new TokenBatch(llama.batchCapacity());
+        this.thread = new Thread(this::run, "configspec-verifier-decode");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    CompletableFuture<Void> create(ServerSession s) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        submit(new Create(s, f), f);
+        return f;
+    }
+
+    CompletableFuture<VerifyResponse> verify(ServerSession s, VerifyRequest r) {
+        CompletableFuture<VerifyResponse> f = new CompletableFuture<>();
+        submit(new Verify(s, r, System.nanoTime(), f), f);
+        return f;
+    }
+
+    void free(ServerSession s) {
+        s.closed = true;
+        queue.add(new Free(s));
+    }
+
+    private void submit(Job j, CompletableFuture<?> f) {
+        if (!running) {
+            f.completeExceptionally(new ProtocolException(503, "the verifier is shutting down"));
+            return;
+        }
+        queue.add(j);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                step();
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                // never let one bad batch stop the loop; the batch's callers already got their errors
+                java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("decode loop: " + e);
+            }
+        }
+        failAll();
+    }
+
+    private void step() throws InterruptedException {
+        expireIdle();
+        Job first = carried.isEmpty() ? queue.poll(200, TimeUnit.MILLISECONDS) : carried.poll();
+        if (first == null) {
+            return;
+        }
+        if (!(first instanceof Verify v)) {
+            runOther(first);
+            return;
+        }
+        List<Verify> group = new ArrayList<>();
+        Set<Integer> seqs = new HashSet<>();
+        group.add(v);
+        seqs.add(v.session().seq);
+        int tokens = v.request().k() + 1;
+        long deadline = System.nanoTime() + config.maxWait().toNanos();
+        ArrayDeque<Verify> later = new ArrayDeque<>();
+        // wait for more only while other open sessions could still send (a lone client never waits)
+        int wanted = Math.min(config.maxBatch(), Math.max(1, table.size()));
+        while (group.size() < wanted) {
+            Job j = carried.poll();
+            if (j == null) {
+                long left = deadline - System.nanoTime();
+                j = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+            }
+            if (j == null) {
+                break;
+            }
+            if (j instanceof Verify w) {
+                int need = w.request().k() + 1;
+                if (seqs.contains(w.session().seq) || tokens + need > llama.batchCapacity()) {
+                    later.add(w);
+                } else {
+                    group.add(w);
+                    seqs.add(w.session().seq);
+                    tokens += need;
+                }
+            } else {
+                runOther(j);
+            }
+        }
+        carried.addAll(later);
+        decodeGroup(group);
+    }
+
+    private void runOther(Job j) {
+        if (j instanceof Create c) {
+            try {
+                prefill(c.session());
+                c.done().complete(null);
+            } catch (RuntimeException e) {
+                // the waiting handler frees the session (and its sequence id) on any failure
+                c.done().completeExceptionally(e);
+            }
+        } else if (j instanceof Free f) {
+            table.releaseSeqAfterClear(llama, f.session().seq);
+            metrics.sessions(table.size());
+        }
+    }
+
+    private void prefill(ServerSession s) {
+        llama.truncate(s.seq, 0);
+        int n = s.length() - 1;
+        if (n == 0) {
+            return;
+        }
+        batch.clear();
+        for (int i = 0; i < n; i++) {
+            batch.add(s.token(i), i, s.seq, false);
+        }
+        llama.decode(batch);
+    }
+
+    private record Prepared(Verify job, int position, int firstRow) {
+    }
+
+    private void decodeGroup(List<Verify> group) {
+        long start = System.nanoTime();
+        batch.clear();
+        List<Prepared> ready = new ArrayList<>();
+        for (Verify v : group) {
+            try {
+                ready.add(prepare(v));
+            } catch (RuntimeException e) {
+                v.done().completeExceptionally(e);
+            }
+        }
+        if (ready.isEmpty()) {
+            return;
+        }
+        try {
+            llama.decode(batch);
+        } catch (RuntimeException e) {
+            for (Prepared p : ready) {
+                llama.truncate(p.job().session().seq, p.position() - 1);
+                p.job().done().completeExceptionally(e);
+            }
+            return;
+        }
+        metrics.batch(ready.size());
+        // read every session's rows before any truncation (a truncation invalidates the batch's logits)
+        Acceptance.Outcome[] outcomes = new Acceptance.Outcome[ready.size()];
+        RuntimeException[] failures = new RuntimeException[ready.size()];
+        for (int j = 0; j < ready.size(); j++) {
+            Prepared p = ready.get(j);
+            int row0 = p.firstRow();
+            Acceptance.Rows rows = new Acceptance.Rows() {
+                @Override
+                public int argmax(int i) {
+                    return llama.argmax(row0 + i);
+                }
+
+                @Override
+                public float[] logits(int i) {
+                    return llama.logits(row0 + i);
+                }
+            };
+            try {
+                VerifyRequest r = p.job().request();
+                outcomes[j] = p.job().session().acceptance.accept(r.draft(), r.draftProbs(), rows,
+                        p.job().session().randomAt(p.position()));
+            } catch (RuntimeException e) {
+                failures[j] = e;
+            }
+        }
+        long end = System.nanoTime();
+        for (int j = 0; j < ready.size(); j++) {
+            Prepared p = ready.get(j);
+            Verify v = p.job();
+            ServerSession s = v.session();
+            if (failures[j] != null) {
+                llama.truncate(s.seq, p.position() - 1);
+                v.done().completeExceptionally(failures[j]);
+                continue;
+            }
+            Acceptance.Outcome o = outcomes[j];
+            int k = v.request().k();
+            s.commit(v.request().draft(), o.accepted(), o.token());
+            // keep committed tokens 0..length-2 in the KV cache
+            llama.truncate(s.seq, s.length() - 1);
+            metrics.round(k, o.accepted());
+            long now = System.nanoTime();
+            metrics.latency(now - v.arrivedNanos());
+            s.lastUsedNanos = now;
+            v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(),
+                    new VerifyResponse.Timings((start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+        }
+    }
+
+    /** Checks the request against the session, rolls a session that is ahead back, and adds its rows to the batch. */
+    private Prepared prepare(Verify v) {
+        ServerSession s = v.session();
+        if (s.closed) {
+            throw new ProtocolException(404, "unknown session '" + s.id + "' (deleted or expired): create a new one");
+        }
+        int p = v.request().position();
+        int k = v.request().k();
+        if (p > s.length()) {
+            throw new ProtocolException(409, "position " + p + " is ahead of the session's committed length "
+                    + s.length() + ": recreate the session with the full context");
+        }
+        if (p < s.promptLength) {
+            throw new ProtocolException(409, "position " + p + " is before the end of the session's prompt ("
+                    + s.promptLength + " tokens)");
+        }
+        if (p + k > config.contextPerSession()) {
+            throw new ProtocolException(409, "context full: position " + p + " + K " + k + " exceeds the "
+                    + config.contextPerSession() + " tokens a session may hold");
+        }
+        if (p < s.length()) {
+            // the client never saw the answer that moved us ahead: forget it and verify again
+            s.rollback(p);
+            llama.truncate(s.seq, p - 1);
+        }
+        int row0 = batch.size();
+        batch.add(s.token(p - 1), p - 1, s.seq, true);
+        int[] draft = v.request().draft();
+        for (int i = 0; i < k; i++) {
+            batch.add(draft[i], p + i, s.seq, true);
+        }
+        return new Prepared(v, p, row0);
+    }
+
+    private void expireIdle() {
+        long now = System.nanoTime();
+        if (now - lastExpiryCheck < TimeUnit.MILLISECONDS.toNanos(100)) {
+            return;
+        }
+        lastExpiryCheck = now;
+        long limit = config.idleTimeout().toNanos();
+        for (ServerSession s : table.all()) {
+            if (now - s.lastUsedNanos > limit && table.remove(s.id) != null) {
+                s.closed = true;
+                table.releaseSeqAfterClear(llama, s.seq);
+            }
+        }
+        metrics.sessions(table.size());
+    }
+
+    private void failAll() {
+        ProtocolException down = new ProtocolException(503, "the verifier is shutting down");
+        List<Job> left = new ArrayList<>(carried);
+        queue.drainTo(left);
+        for (Job j : left) {
+            if (j instanceof Verify v) {
+                v.done().completeExceptionally(down);
+            } else if (j instanceof Create c) {
+                c.done().completeExceptionally(down);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.configspec.serve.verifier;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * One client's generation on the server: its KV-cache sequence id, its committed tokens, its acceptance strategy.
+ * The KV cache always holds committed tokens 0..length−2 (the last committed token is decoded with the next draft).
+ * Mutated only by the decode thread; {@link #lastUsedNanos} and {@link #closed} are read by others.
+ */
+final class ServerSession {
+    final String id;
+    final int seq;
+    final int promptLength;
+    final Acceptance acceptance;
+    final boolean greedy;
+    final long seed;
+    private int[] tokens;
+    private int length;
+    volatile long lastUsedNanos;
+    volatile boolean closed;
+
+    ServerSession(String id, int seq, int[] prompt, Acceptance acceptance, boolean greedy, long seed, int capacity) {
+        this.id = id;
+        this.seq = seq;
+        this.promptLength = prompt.length;
+        this.acceptance = acceptance;
+        this.greedy = greedy;
+        this.seed = seed;
+        this.tokens = Arrays.copyOf(prompt, Math.max(capacity, prompt.length));
+        this.length = prompt.length;
+        this.lastUsedNanos = System.nanoTime();
+    }
+
+    int length() {
+        return length;
+    }
+
+    int token(int i) {
+        return tokens[i];
+    }
+
+    int[] prompt() {
+        return Arrays.copyOf(tokens, promptLength);
+    }
+
+    void rollback(int newLength) {
+        length = newLength;
+    }
+
+    void commit(int[] draft, int accepted, int token) {
+        System.arraycopy(draft, 0, tokens, length, accepted);
+        tokens[length + accepted] = token;
+        length += accepted + 1;
+    }
+
+    /** The acceptance draws of the verify at {@code position}: a retry at the same position draws the same numbers. */
+    SplittableRandom randomAt(int position) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + position);
+    }
+}

@@ -1,0 +1,76 @@
+package org.configspec.serve.verifier;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.configspec.serve.protocol.ProtocolException;
+
+/** Open sessions by id and the free KV-cache sequence ids (reused after a session is freed). */
+final class SessionTable {
+    private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
+    private final ArrayDeque<Integer> freeSeqs = new ArrayDeque<>();
+    private final SecureRandom ids = new SecureRandom();
+
+    SessionTable(int maxSessions) {
+        for (int s = 0; s < maxSessions; s++) {
+            freeSeqs.add(s);
+        }
+    }
+
+    synchronized int allocateSeq() {
+        Integer s = freeSeqs.poll();
+        if (s == null) {
+            throw new ProtocolException(429, "too many sessions: all " + sessions.size()
+                    + " are in use (--max-sessions); delete one or wait for idle ones to expire");
+        }
+        return s;
+    }
+
+    /** Clears the sequence's KV cache (on the decode thread) and makes the id reusable. */
+    void releaseSeqAfterClear(org.configspec.llm.engine.InferenceEngine llama, int seq) {
+        llama.truncate(seq, 0);
+        synchronized (this) {
+            if (!freeSeqs.contains(seq)) {
+                freeSeqs.add(seq);
+            }
+        }
+    }
+
+    String newId() {
+        byte[] b = new byte[12];
+        ids.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    void put(ServerSession s) {
+        sessions.put(s.id, s);
+    }
+
+    ServerSession get(String id) {
+        ServerSession s = id == null ? null : sessions.get(id);
+        if (s == null || s.closed) {
+            throw new ProtocolException(404, "unknown session '" + abbreviate(id)
+                    + "' (expired, deleted, or the server restarted): create a new one");
+        }
+        return s;
+    }
+
+    ServerSession remove(String id) {
+        return sessions.remove(id);
+    }
+
+    Collection<ServerSession> all() {
+        return sessions.values();
+    }
+
+    int size() {
+        return sessions.size();
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,121 @@
+package org.configspec.serve.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.configspec.serve.ServeFixture;
+import org.configspec.serve.client.BackoffK;
+import org.configspec.serve.client.EdgeClient;
+import org.configspec.serve.client.FixedK;
+import org.configspec.serve.client.OptimalK;
+import org.configspec.serve.link.DirectionSpec;
+import org.configspec.serve.link.HostPort;
+import org.configspec.serve.link.Link;
+import org.configspec.serve.link.LinkEmulator;
+import org.configspec.serve.link.LinkSpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Greedy distributed speculative decoding commits exactly the target's own greedy output, whatever K, RTT or load. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class LosslessGreedyTest {
+    private static final int N = 32;
+    private static VerifierServer server;
+
+    @BeforeAll
+    static void start() {
+        server = VerifierServer.start(ServeFixture.verifierConfig().withBatching(8, Duration.ofMillis(20)),
+                ServeFixture.target());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void outputEqualsTargetGreedyForKOneToEightAtRttZero() throws Exception {
+        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
+        int[] expected = ServeFixture.greedy(prompt, N);
+        for (int k = 1; k <= 8; k++) {
+            EdgeClient.Result r = ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, new FixedK(k));
+            assertThat(r.tokens()).as("K = %d", k).containsExactly(expected);
+            assertThat(r.summary().rounds()).as("K = %d rounds", k).isLessThanOrEqualTo(N);
+            System.out.printf("RTT 0, L5 draft, K=%d: %s%n", k, r.summary().describe());
+        }
+        EdgeClient.Result q8 = ServeFixture.run(server.url(), ServeFixture.Q8, prompt, N, new FixedK(4));
+        assertThat(q8.tokens()).containsExactly(expected);
+        System.out.printf("RTT 0, Q8 draft, K=4: %s%n", q8.summary().describe());
+    }
+
+    @Test
+    void adaptivePoliciesAreLosslessToo() throws Exception {
+        int[] prompt = ServeFixture.tokens("The little dog");
+        int[] expected = ServeFixture.greedy(prompt, N);
+        assertThat(ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, new BackoffK(4, 1, 8)).tokens())
+                .containsExactly(expected);
+        assertThat(ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, new OptimalK(4, 8)).tokens())
+                .containsExactly(expected);
+    }
+
+    @Test
+    void outputEqualsTargetGreedyThroughA25MsOneWayLink() throws Exception {
+        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
+        int[] expected = ServeFixture.greedy(prompt, N);
+        DirectionSpec delay = DirectionSpec.IDEAL.withDelay(Duration.ofMillis(25));
+        try (Link link = LinkEmulator.start(LinkSpec.symmetric(new HostPort("127.0.0.1", 0),
+                new HostPort("127.0.0.1", server.port()), delay, 1))) {
+            String url = "http://127.0.0.1:" + link.localPort();
+            for (int k : new int[] {1, 4, 8}) {
+                EdgeClient.Result r = ServeFixture.run(url, ServeFixture.L5, prompt, N, new FixedK(k));
+                assertThat(r.tokens()).as("K = %d", k).containsExactly(expected);
+                // every round crosses the link twice: at least 50 ms each
+                assertThat(r.summary().meanRoundTripMs()).isGreaterThanOrEqualTo(50);
+                System.out.printf("RTT 50 ms, L5 draft, K=%d: %s%n", k, r.summary().describe());
+            }
+            EdgeClient.Result q8 = ServeFixture.run(url, ServeFixture.Q8, prompt, N, new FixedK(4));
+            assertThat(q8.tokens()).containsExactly(expected);
+            System.out.printf("RTT 50 ms, Q8 draft, K=4: %s%n", q8.summary().describe());
+        }
+    }
+
+    @Test
+    void fourConcurrentClientsAreLosslessAndShareBatches() throws Exception {
+        String[] prompts = {"Once upon a time", "The little dog", "One day, a girl", "Tom and Sue"};
+        double before = server.metrics().multiSessionBatches();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<EdgeClient.Result>> runs = new ArrayList<>();
+            for (String p : prompts) {
+                int[] prompt = ServeFixture.tokens(p);
+                runs.add(pool.submit(() -> ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, new FixedK(4))));
+            }
+            int maxBatchSeen = 0;
+            for (int i = 0; i < prompts.length; i++) {
+                int[] prompt = ServeFixture.tokens(prompts[i]);
+                EdgeClient.Result r = runs.get(i).get(120, TimeUnit.SECONDS);
+                assertThat(r.tokens()).as(prompts[i]).containsExactly(ServeFixture.greedy(prompt, N));
+                for (var rec : r.summary().roundRecords()) {
+                    maxBatchSeen = Math.max(maxBatchSeen, rec.batchSize());
+                }
+            }
+            assertThat(server.metrics().multiSessionBatches()).isGreaterThan(before);
+            assertThat(maxBatchSeen).isGreaterThan(1);
+            String scrape = org.configspec.serve.HttpGet.text(server.url() + "/metrics");
+            assertThat(scrape).contains("configspec_multi_session_batches_total").contains("configspec_batch_size");
+            System.out.printf("4 clients: mean batch %.2f, max %d, multi-session batches %.0f, mean verify latency"
+                            + " %.1f ms%n", server.metrics().meanBatchSize(), maxBatchSeen,
+                    server.metrics().multiSessionBatches(), server.metrics().meanLatencyMs());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
