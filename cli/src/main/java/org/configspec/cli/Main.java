@@ -9,6 +9,9 @@ import org.configspec.cli.commands.LinkCommand;
 import org.configspec.cli.commands.SelectCommand;
 import org.configspec.cli.commands.SweepCommand;
 import org.configspec.cli.commands.profile.ProfileCommand;
+import org.configspec.cli.commands.serve.RunCommand;
+import org.configspec.cli.commands.serve.ServeCommand;
+import org.configspec.cli.commands.serve.ValidateCommand;
 import org.configspec.cli.commands.store.StoreCommand;
 import org.configspec.cli.gen.BenchCommand;
 import org.configspec.cli.gen.GenerateCommand;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Command;
         description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
                 + " K and device give the best goodput, cost per token and edge energy per token.",
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
-                FindingsCommand.class, ProfileCommand.class, StoreCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
+                FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ServeCommand.class, RunCommand.class,
+                ValidateCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     public static final int USER_ERROR = 2;
