@@ -33,7 +33,7 @@ public record ProfileProvenance(String tool, String modelSha256, String quant, S
         date = date == null ? "" : date;
     }
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode n = CanonicalJson.MAPPER.createObjectNode();
         n.put("tool", tool);
         n.put("modelSha256", modelSha256);

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.domain.Pricing;
 import org.configspec.core.model.AnalyticModel;
+import org.configspec.core.model.Billing;
 import org.configspec.core.model.VerifyTime;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.serve.client.ClientOptions;
@@ -23,7 +25,9 @@ import org.configspec.serve.metrics.RoundRecord;
  * Runs real greedy sessions for every K in 1..kMax through the link emulator at each RTT against a running
  * verifier, then compares them with the analytic model (DESIGN.md §3) fed by what the runs measured: the i.i.d.
  * acceptance fit, the draft speed and T_v(K) = RTT + fixed + perToken·(K + 1) fitted by least squares to the round
- * trips of the lowest RTT (minus that RTT). One discarded warm-up run per RTT comes first.
+ * trips of the lowest RTT (minus that RTT). One discarded warm-up run per RTT comes first. With {@link StoredInputs}
+ * the acceptance and the draft speed (and power, for J per token) come from stored profiles instead; the verify-time
+ * fit stays measured. Tokens per $ use paper billing (K drafted tokens billed as output per round).
  */
 public final class Validator {
     private final LlamaModel draft;
@@ -40,8 +44,25 @@ public final class Validator {
     private record Cell(double rttMs, int k, List<RoundRecord> rounds, double goodput) {
     }
 
+    /** The model fed by these runs only; tokens per $ at the default output price. */
     public ValidationReport run(List<int[]> prompts, int tokens, int kMax, List<Double> rttsMs)
             throws InterruptedException {
+        return run(prompts, tokens, kMax, rttsMs, null, DEFAULT_PRICE_OUTPUT);
+    }
+
+    /** Default output price for tokens per $, $ per million tokens. */
+    public static final double DEFAULT_PRICE_OUTPUT = 0.9;
+
+    /**
+     * @param stored             stored acceptance and draft inputs to feed the model with, or null to fit them from
+     *                           these runs
+     * @param priceOutputPerMTok output price in $ per million tokens (paper billing)
+     */
+    public ValidationReport run(List<int[]> prompts, int tokens, int kMax, List<Double> rttsMs, StoredInputs stored,
+                                double priceOutputPerMTok) throws InterruptedException {
+        if (!(priceOutputPerMTok > 0)) {
+            throw new ConfigSpecException("--price-output = " + priceOutputPerMTok + ": must be > 0");
+        }
         if (prompts.isEmpty() || rttsMs.isEmpty() || kMax < 1 || tokens < 2) {
             throw new ConfigSpecException("validate needs prompts, RTTs, K max >= 1 and tokens >= 2");
         }
@@ -72,10 +93,11 @@ public final class Validator {
                 }
             }
         }
-        return compare(cells, rttsMs.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+        return compare(cells, rttsMs.stream().mapToDouble(Double::doubleValue).min().orElse(0), stored,
+                priceOutputPerMTok);
     }
 
-    private static ValidationReport compare(List<Cell> cells, double baseRtt) {
+    private static ValidationReport compare(List<Cell> cells, double baseRtt, StoredInputs stored, double price) {
         long accepted = 0;
         long rejections = 0;
         long drafted = 0;
@@ -89,7 +111,8 @@ public final class Validator {
             }
         }
         double a = (accepted + 1.0) / (accepted + rejections + 2.0);
-        double rd = drafted / draftSeconds;
+        double rd = stored == null ? drafted / draftSeconds : stored.draftTokensPerSecond();
+        double powerW = stored == null ? Double.NaN : stored.draftPowerW();
         // least squares of (round trip - base RTT) on (K + 1) over the base-RTT rounds
         double sx = 0;
         double sy = 0;
@@ -117,13 +140,30 @@ public final class Validator {
         for (Cell c : cells) {
             VerifyTime tv = new VerifyTime(c.rttMs() / 1000, intercept, slope);
             int k = c.k();
-            double e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+            boolean fallback = false;
+            double e;
+            if (stored == null) {
+                e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+            } else if (stored.acceptance().supports(k)) {
+                e = stored.acceptance().tokensPerRound(k);
+            } else {
+                e = stored.iidFallback().tokensPerRound(k);
+                fallback = true;
+            }
             double measuredE = c.rounds().stream().mapToInt(RoundRecord::committed).average().orElse(Double.NaN);
             double measuredRt = 1000 * c.rounds().stream().mapToDouble(RoundRecord::roundTripSeconds).average()
                     .orElse(Double.NaN);
+            long committed = c.rounds().stream().mapToLong(RoundRecord::committed).sum();
+            double cellDraftSeconds = c.rounds().stream().mapToDouble(RoundRecord::draftSeconds).sum();
+            double usdPerRound = new Billing.Paper().usdPerRound(Pricing.outputOnly(price), k, 0);
+            double measuredTpu = committed / (c.rounds().size() * usdPerRound);
+            double predictedTpu = AnalyticModel.tokensPerUsd(e, usdPerRound);
+            double measuredJ = powerW * cellDraftSeconds / committed;
+            double predictedJ = AnalyticModel.joulesPerToken(powerW, k, rd, e, 0);
             points.add(new ValidationPoint(c.rttMs(), k, c.rounds().size(), measuredE, e, c.goodput(),
-                    AnalyticModel.goodput(e, k, rd, tv.seconds(k)), measuredRt, 1000 * tv.seconds(k)));
+                    AnalyticModel.goodput(e, k, rd, tv.seconds(k)), measuredRt, 1000 * tv.seconds(k), fallback,
+                    measuredTpu, predictedTpu, measuredJ, predictedJ));
         }
-        return new ValidationReport(a, rd, 1000 * intercept, 1000 * slope, points);
+        return new ValidationReport(a, rd, 1000 * intercept, 1000 * slope, points, stored, price);
     }
 }

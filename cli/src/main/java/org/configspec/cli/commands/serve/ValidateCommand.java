@@ -10,6 +10,8 @@ import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.profile.store.ProfileStores;
+import org.configspec.profile.store.StoreLocation;
 import org.configspec.serve.client.ClientOptions;
 import org.configspec.serve.link.Durations;
 import org.configspec.serve.validate.ValidationReport;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Validates the analytic model against real distributed speculative decoding: runs every K in"
                 + " 1..--k-max through an emulated link at each --rtt against an in-process verifier and compares"
                 + " measured goodput and tokens per round with the model fed by the measured acceptance, draft speed"
-                + " and verify-time fit.")
+                + " and verify-time fit, or with --store by the stored acceptance and draft profiles (the verify-time"
+                + " fit stays measured); also tokens per $ and, where the stored draft profile has power, J per token.")
 public final class ValidateCommand implements Callable<Integer> {
     static final int USER_ERROR = 2;
 
@@ -60,6 +63,22 @@ public final class ValidateCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE})")
     int threads;
 
+    @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL",
+            description = "Feed the model from stored profiles (acceptance of --draft against --target, draft speed and"
+                    + " power of --draft on --device) instead of fitting them to these runs, and store the run as a"
+                    + " \"validation\" document. URL: sqlite:PATH, a file path, or jdbc:postgresql://...; without one:"
+                    + " $" + StoreLocation.ENV + ", else ~/.configspec/profiles.db.")
+    String store;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Device of the stored draft profile (with --store;"
+            + " default: the only device in the store with this draft).")
+    String device;
+
+    @Option(names = "--price-output", defaultValue = "0.9", paramLabel = "$/M", description = "Output price in $ per"
+            + " million tokens for tokens per $ (paper billing: K drafted tokens billed as output per round;"
+            + " default: ${DEFAULT-VALUE}).")
+    double priceOutput;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -74,9 +93,17 @@ public final class ValidateCommand implements Callable<Integer> {
             for (String r : rtts) {
                 rttMs.add(Durations.parse(r, "--rtt").toNanos() / 1e6);
             }
-            ModelStore store = ModelStore.defaultStore();
-            try (LlamaModel t = LlamaModel.load(store.resolve(target));
-                 LlamaModel d = LlamaModel.load(store.resolve(draft));
+            if (!(priceOutput > 0)) {
+                throw new ConfigSpecException("--price-output = " + priceOutput + ": must be > 0");
+            }
+            if (device != null && store == null) {
+                throw new ConfigSpecException("--device needs --store (it picks the stored draft profile)");
+            }
+            StoredProfiles stored = store == null ? null
+                    : StoredProfiles.load(ProfileStores.resolve(store, System.getenv()), device, draft, target);
+            ModelStore models = ModelStore.defaultStore();
+            try (LlamaModel t = LlamaModel.load(models.resolve(target));
+                 LlamaModel d = LlamaModel.load(models.resolve(draft));
                  VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(threads)
                          .withSessions(4, Duration.ofSeconds(300)), t)) {
                 List<int[]> p = new ArrayList<>();
@@ -84,9 +111,14 @@ public final class ValidateCommand implements Callable<Integer> {
                     p.add(d.tokenize(s, true));
                 }
                 ClientOptions o = ClientOptions.defaults().withThreads(threads);
-                ValidationReport r = new Validator(d, "127.0.0.1:" + server.port(), o).run(p, n, kMax, rttMs);
+                ValidationReport r = new Validator(d, "127.0.0.1:" + server.port(), o).run(p, n, kMax, rttMs,
+                        stored == null ? null : stored.inputs(), priceOutput);
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(r.table());
+                if (stored != null) {
+                    String id = stored.save(r, d.info().sha256(), t.info().sha256(), threads, n, p.size());
+                    out.println("stored as " + id + " in " + stored.location());
+                }
                 out.flush();
             }
             return 0;

@@ -1,0 +1,98 @@
+package org.configspec.cli.commands.serve;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import org.configspec.profile.store.ProfileDocument;
+import org.configspec.profile.store.ProfileKeys;
+import org.configspec.profile.store.ProfileProvenance;
+import org.configspec.serve.validate.ValidationPoint;
+import org.configspec.serve.validate.ValidationReport;
+
+/** The stored document of kind "validation" ({@code store-documents.md}): a validate run with its model inputs. */
+final class ValidationDocuments {
+    static final String KIND = "validation";
+
+    private ValidationDocuments() {
+    }
+
+    static ProfileDocument of(ValidationReport r, ProfileKeys keys, String draftSha256, String targetSha256,
+                              ProfileProvenance provenance, int tokens, int prompts, Instant created) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode n = f.objectNode();
+        n.put("kind", KIND);
+        n.put("device", keys.device());
+        n.put("draft", keys.draft());
+        n.put("quant", keys.quant());
+        n.put("target", keys.target());
+        ObjectNode in = n.putObject("inputs");
+        ObjectNode acc = in.putObject("acceptance");
+        acc.put("source", r.stored() == null ? "fitted from these runs" : r.stored().acceptanceId());
+        acc.put("model", r.stored() == null ? String.format(java.util.Locale.ROOT, "i.i.d. a=%.4f", r.acceptanceRate())
+                : r.stored().acceptance().describe());
+        if (r.stored() != null) {
+            acc.put("fallback", r.stored().iidFallback().describe());
+        }
+        acc.put("runsIidRate", r.acceptanceRate());
+        ObjectNode rd = in.putObject("draftTokPerS");
+        rd.put("value", r.draftTokensPerSecond());
+        rd.put("source", r.stored() == null ? "fitted from these runs" : r.stored().draftId());
+        ObjectNode pw = in.putObject("draftPowerW");
+        num(pw, "value", r.draftPowerW());
+        pw.put("source", r.stored() == null ? "none" : r.stored().draftId());
+        ObjectNode tv = in.putObject("verifyTime");
+        tv.put("fixedMs", r.verifyFixedMs());
+        tv.put("perTokenMs", r.verifyPerTokenMs());
+        tv.put("source", "fitted from these runs");
+        ObjectNode bill = in.putObject("billing");
+        bill.put("regime", "paper");
+        bill.put("priceOutputPerMTok", r.priceOutputPerMTok());
+        ObjectNode settings = n.putObject("settings");
+        settings.put("tokens", tokens);
+        settings.put("prompts", prompts);
+        ArrayNode pts = n.putArray("points");
+        for (ValidationPoint p : r.points()) {
+            ObjectNode o = pts.addObject();
+            o.put("rttMs", p.rttMs());
+            o.put("k", p.k());
+            o.put("rounds", p.rounds());
+            o.put("iidFallback", p.iidFallback());
+            pair(o.putObject("tokensPerRound"), p.measuredTokensPerRound(), p.predictedTokensPerRound());
+            pair(o.putObject("goodput"), p.measuredGoodput(), p.predictedGoodput());
+            pair(o.putObject("tokensPerUsd"), p.measuredTokensPerUsd(), p.predictedTokensPerUsd());
+            pair(o.putObject("joulesPerToken"), p.measuredJoulesPerToken(), p.predictedJoulesPerToken());
+            pair(o.putObject("verifyMs"), p.measuredRoundTripMs(), p.predictedVerifyMs());
+        }
+        ArrayNode best = n.putArray("perRtt");
+        List<Double> rtts = r.rtts();
+        for (double rtt : rtts) {
+            ObjectNode o = best.addObject();
+            o.put("rttMs", rtt);
+            o.put("bestKMeasured", r.bestK(rtt, false));
+            o.put("bestKPredicted", r.bestK(rtt, true));
+            o.put("medianAbsGoodputError", r.medianGoodputError(rtt));
+        }
+        n.put("meanAbsGoodputError", r.meanGoodputError());
+        ObjectNode models = n.putObject("models");
+        models.put("draftSha256", draftSha256);
+        models.put("targetSha256", targetSha256);
+        n.set("provenance", provenance.toJson());
+        return ProfileDocument.of(KIND, keys, n, created);
+    }
+
+    private static void pair(ObjectNode o, double measured, double predicted) {
+        num(o, "measured", measured);
+        num(o, "predicted", predicted);
+    }
+
+    /** JSON has no NaN: unknown is null. */
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+}
