@@ -85,6 +85,19 @@ public final class RunCommand implements Callable<Integer> {
             + " round-trip seconds, bytes) to this CSV file")
     java.nio.file.Path roundsCsv;
 
+    @Option(names = "--meter", defaultValue = "none", paramLabel = "KIND",
+            description = "power meter for the edge energy of the run: none, auto, rapl, pmic, hwmon, iio, tegrastats,"
+                    + " battery, nvidia-smi, cpu-model (default: ${DEFAULT-VALUE})")
+    String meterKind;
+
+    private org.configspec.profile.power.PowerMeter openMeter() {
+        if (meterKind.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return org.configspec.profile.power.PowerMeters.open(org.configspec.profile.power.PowerMeterSpec.of(
+                org.configspec.profile.power.MeterKind.parse(meterKind, "--meter")).withInterval(Duration.ofMillis(100)));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -104,9 +117,23 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("configspec run: " + msg);
                     err.flush();
                 });
-                EdgeClient.Result r = client.run(m.tokenize(prompt, true), n, p, tok -> out.write(m.piece(tok)));
+                int[] promptIds = m.tokenize(prompt, true);
+                org.configspec.profile.power.PowerMeter meter = openMeter();
+                org.configspec.profile.power.PowerMeter.Window window = meter == null ? null : meter.start();
+                EdgeClient.Result r = client.run(promptIds, n, p, tok -> out.write(m.piece(tok)));
+                var energy = window == null ? null : window.stop();
                 out.finish();
                 err.println("configspec run: policy " + p.name() + "; " + r.summary().describe());
+                var billed = org.configspec.serve.metrics.BilledTokens.of(r.summary().roundRecords(), promptIds.length);
+                err.println("configspec run: " + billed.describe());
+                if (energy != null) {
+                    var info = meter.info();
+                    err.println(String.format(java.util.Locale.ROOT, "configspec run: edge energy %.3f J over %.3f s"
+                            + " (%.4f J/token, mean %.2f W, n=%d) by %s%s", energy.joules(), energy.seconds(),
+                            energy.joules() / Math.max(1, r.summary().tokens()), energy.meanWatts(), energy.samples(),
+                            info.kind(), info.estimate() ? " (ESTIMATE, not a measurement)" : ""));
+                    meter.close();
+                }
                 err.flush();
                 if (roundsCsv != null) {
                     try {

@@ -36,7 +36,7 @@ class ServeAndRunCommandTest {
             java.nio.file.Path csv = java.nio.file.Files.createTempFile("rounds", ".csv");
             Result r = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--token",
                     "tok", "--prompt", "Once upon a time", "-n", "20", "--policy", "backoff", "-t", "1",
-                    "--rounds-csv", csv.toString());
+                    "--rounds-csv", csv.toString(), "--meter", "cpu-model");
             assertThat(r.code()).as(r.err()).isZero();
             java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
             java.nio.file.Files.delete(csv);
@@ -44,6 +44,9 @@ class ServeAndRunCommandTest {
             assertThat(rows.size()).isGreaterThan(2);
             assertThat(r.out()).startsWith(", there was a little girl named Lily. She loved to play outside");
             assertThat(r.err()).contains("rounds").contains("goodput").contains("tok/s").contains("bytes sent");
+            // billed tokens under each regime, and edge energy labelled as the estimate it is
+            assertThat(r.err()).contains("billed tokens: paper ").contains("predicted-outputs ").contains("logprob-api ")
+                    .contains("edge energy ").contains("J/token").contains("ESTIMATE");
             Result denied = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(),
                     "--prompt", "Once upon a time", "-n", "5", "-t", "1");
             assertThat(denied.code()).isEqualTo(2);
