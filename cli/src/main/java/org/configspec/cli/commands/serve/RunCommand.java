@@ -85,6 +85,18 @@ public final class RunCommand implements Callable<Integer> {
             + " round-trip seconds, bytes) to this CSV file")
     java.nio.file.Path roundsCsv;
 
+    @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL",
+            description = "with --policy optimal: choose K from STORED profiles (acceptance of --draft against --target,"
+                    + " draft speed on --device) and the measured round trip, instead of what this run observes")
+    String store;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "device of the stored draft profile (with --store)")
+    String device;
+
+    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M",
+            description = "the verifier's target model, to find the stored acceptance (with --store; default: ${DEFAULT-VALUE})")
+    String target;
+
     @Option(names = "--meter", defaultValue = "none", paramLabel = "KIND",
             description = "power meter for the edge energy of the run: none, auto, rapl, pmic, hwmon, iio, tegrastats,"
                     + " battery, nvidia-smi, cpu-model (default: ${DEFAULT-VALUE})")
@@ -106,6 +118,17 @@ public final class RunCommand implements Callable<Integer> {
                 throw new ConfigSpecException("-n = " + n + ": allowed >= 1");
             }
             KPolicy p = KPolicy.parse(policy, k, Math.max(k, maxK));
+            if (store != null) {
+                if (!(p instanceof org.configspec.serve.client.OptimalK)) {
+                    throw new ConfigSpecException("--store chooses K from stored profiles: use it with --policy optimal");
+                }
+                var in = StoredProfiles.load(org.configspec.profile.store.ProfileStores.resolve(store.isEmpty() ? null : store,
+                        System.getenv()), device, draft, target).inputs();
+                p = new org.configspec.serve.client.ProfiledOptimalK(in.acceptance(), in.iidFallback(),
+                        in.draftTokensPerSecond(), k, Math.max(k, maxK));
+            } else if (device != null) {
+                throw new ConfigSpecException("--device needs --store (it picks the stored draft profile)");
+            }
             ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
                     threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
                     Duration.ofSeconds(1), Durations.parse(fallbackAfter, "--fallback-after"));

@@ -70,6 +70,11 @@ class ServeAndRunCommandTest {
                 "--prompt", "x", "--policy", "weird");
         assertThat(policy.code()).isEqualTo(2);
         assertThat(policy.err().strip()).isEqualTo("configspec run: --policy 'weird': allowed fixed, backoff, optimal");
+        Result storeWithFixed = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", "http://127.0.0.1:1",
+                "--prompt", "x", "--store", "/nonexistent/x.db");
+        assertThat(storeWithFixed.code()).isEqualTo(2);
+        assertThat(storeWithFixed.err().strip()).isEqualTo(
+                "configspec run: --store chooses K from stored profiles: use it with --policy optimal");
         Result url = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "ftp://x", "--prompt", "x");
         assertThat(url.code()).isEqualTo(2);
         assertThat(url.err().strip()).doesNotContain("\n").contains("--verifier");

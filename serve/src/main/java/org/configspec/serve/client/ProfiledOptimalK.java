@@ -1,0 +1,59 @@
+package org.configspec.serve.client;
+
+import org.configspec.core.acceptance.AcceptanceCurve;
+import org.configspec.core.model.AnalyticModel;
+
+/**
+ * Goodput-optimal K from STORED profiles for the RTT this run measures: E(K) from the stored acceptance curve (a K it
+ * does not cover uses the fallback curve, e.g. the profile's i.i.d. fit), r_d from the stored draft profile, and T_v =
+ * the mean round trip measured so far. K = argmax over 1..max of E(K) / (K / r_d + T_v) (DESIGN.md §3); the first
+ * round, before any round trip is measured, uses the start K.
+ */
+public final class ProfiledOptimalK extends KPolicy {
+    private final AcceptanceCurve acceptance;
+    private final AcceptanceCurve fallback;
+    private final double draftTokensPerSecond;
+    private final int start;
+    private double roundTripSum;
+    private long rounds;
+
+    public ProfiledOptimalK(AcceptanceCurve acceptance, AcceptanceCurve fallback, double draftTokensPerSecond, int start,
+                            int max) {
+        super(max);
+        this.acceptance = acceptance;
+        this.fallback = fallback;
+        this.draftTokensPerSecond = draftTokensPerSecond;
+        this.start = Math.max(1, Math.min(start, max));
+    }
+
+    @Override
+    public String name() {
+        return "optimal-from-profiles(K in 1.." + maxK + ")";
+    }
+
+    @Override
+    protected int choose() {
+        return rounds == 0 ? start : best(roundTripSum / rounds);
+    }
+
+    /** argmax over K of the stored-profile goodput at verification time {@code verifySeconds} (first on ties). */
+    public int best(double verifySeconds) {
+        int bestK = 1;
+        double bestG = -1;
+        for (int k = 1; k <= maxK; k++) {
+            double e = acceptance.supports(k) ? acceptance.tokensPerRound(k) : fallback.tokensPerRound(k);
+            double g = AnalyticModel.goodput(e, k, draftTokensPerSecond, verifySeconds);
+            if (g > bestG + 1e-12) {
+                bestG = g;
+                bestK = k;
+            }
+        }
+        return bestK;
+    }
+
+    @Override
+    protected void update(Observation o) {
+        rounds++;
+        roundTripSum += o.roundTripSeconds();
+    }
+}
