@@ -1,5 +1,7 @@
 package org.configspec.serve.client;
 
+import java.util.function.IntToDoubleFunction;
+import org.configspec.core.acceptance.IidCurve;
 import org.configspec.core.model.AnalyticModel;
 
 /**
@@ -30,7 +32,15 @@ public final class OptimalK extends KPolicy {
 
     /** The fitted per-token acceptance rate. */
     public double acceptanceRate() {
-        return (acceptedSum + 1.0) / (acceptedSum + rejections + 2.0);
+        return fittedRate(acceptedSum, rejections);
+    }
+
+    /**
+     * The i.i.d. per-token acceptance rate of rounds with {@code accepted} accepted tokens in all and {@code rejections}
+     * rounds that ended in a rejection: (accepted + 1) / (accepted + rejections + 2).
+     */
+    public static double fittedRate(long accepted, long rejections) {
+        return (accepted + 1.0) / (accepted + rejections + 2.0);
     }
 
     @Override
@@ -43,11 +53,16 @@ public final class OptimalK extends KPolicy {
 
     /** argmax over K in 1..max of the i.i.d. goodput (pure; first on ties). */
     public static int best(double a, double draftTokensPerSecond, double verifySeconds, int max) {
+        return argmaxGoodput(new IidCurve(a)::tokensPerRound, draftTokensPerSecond, verifySeconds, max);
+    }
+
+    /** argmax over K in 1..max of G(K) = E(K) / (K / r_d + T_v) for tokens per round E(K) (first on ties). */
+    public static int argmaxGoodput(IntToDoubleFunction tokensPerRound, double draftTokensPerSecond, double verifySeconds,
+                                    int max) {
         int bestK = 1;
         double bestG = -1;
         for (int k = 1; k <= max; k++) {
-            double e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
-            double g = AnalyticModel.goodput(e, k, draftTokensPerSecond, verifySeconds);
+            double g = AnalyticModel.goodput(tokensPerRound.applyAsDouble(k), k, draftTokensPerSecond, verifySeconds);
             if (g > bestG + 1e-12) {
                 bestG = g;
                 bestK = k;

@@ -1,7 +1,6 @@
 package org.configspec.serve.client;
 
 import org.configspec.core.acceptance.AcceptanceCurve;
-import org.configspec.core.model.AnalyticModel;
 
 /**
  * Goodput-optimal K from STORED profiles for the RTT this run measures: E(K) from the stored acceptance curve (a K it
@@ -38,17 +37,8 @@ public final class ProfiledOptimalK extends KPolicy {
 
     /** argmax over K of the stored-profile goodput at verification time {@code verifySeconds} (first on ties). */
     public int best(double verifySeconds) {
-        int bestK = 1;
-        double bestG = -1;
-        for (int k = 1; k <= maxK; k++) {
-            double e = acceptance.supports(k) ? acceptance.tokensPerRound(k) : fallback.tokensPerRound(k);
-            double g = AnalyticModel.goodput(e, k, draftTokensPerSecond, verifySeconds);
-            if (g > bestG + 1e-12) {
-                bestG = g;
-                bestK = k;
-            }
-        }
-        return bestK;
+        return OptimalK.argmaxGoodput(k -> acceptance.supports(k) ? acceptance.tokensPerRound(k) : fallback.tokensPerRound(k),
+                draftTokensPerSecond, verifySeconds, maxK);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.configspec.serve.validate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.configspec.core.acceptance.IidCurve;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.domain.Pricing;
 import org.configspec.core.model.AnalyticModel;
@@ -13,6 +14,7 @@ import org.configspec.serve.client.ClientOptions;
 import org.configspec.serve.client.EdgeClient;
 import org.configspec.serve.client.FixedK;
 import org.configspec.serve.client.HttpVerifierTransport;
+import org.configspec.serve.client.OptimalK;
 import org.configspec.serve.client.VerifierTransport;
 import org.configspec.serve.link.DirectionSpec;
 import org.configspec.serve.link.HostPort;
@@ -110,7 +112,7 @@ public final class Validator {
                 draftSeconds += r.draftSeconds();
             }
         }
-        double a = (accepted + 1.0) / (accepted + rejections + 2.0);
+        double a = OptimalK.fittedRate(accepted, rejections);
         double rd = stored == null ? drafted / draftSeconds : stored.draftTokensPerSecond();
         double powerW = stored == null ? Double.NaN : stored.draftPowerW();
         // least squares of (round trip - base RTT) on (K + 1) over the base-RTT rounds
@@ -143,7 +145,7 @@ public final class Validator {
             boolean fallback = false;
             double e;
             if (stored == null) {
-                e = a >= 1 ? k + 1 : (1 - Math.pow(a, k + 1)) / (1 - a);
+                e = new IidCurve(a).tokensPerRound(k);
             } else if (stored.acceptance().supports(k)) {
                 e = stored.acceptance().tokensPerRound(k);
             } else {
