@@ -13,13 +13,9 @@ import org.configspec.cli.commands.store.StoreOption;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignSettings;
-import org.configspec.profile.dataset.BuiltinPrompts;
+import org.configspec.profile.align.PromptSource;
 import org.configspec.profile.dataset.DollyPrompts;
-import org.configspec.profile.dataset.JsonlPromptFile;
-import org.configspec.profile.dataset.Prompt;
-import org.configspec.profile.dataset.PromptSource;
 import org.configspec.profile.dataset.PromptTemplate;
-import org.configspec.profile.dataset.TextPromptFile;
 import org.configspec.profile.draft.DraftBench;
 import org.configspec.profile.draft.DraftBenchSettings;
 import org.configspec.profile.draft.ProcSelf;
@@ -156,23 +152,17 @@ public final class ProfileAllCommand implements Callable<Integer> {
             throw new ConfigSpecException("--n-prompts must be >= 1, got " + nPrompts);
         }
         PromptSource source = switch (prompts) {
-            case "builtin" -> BuiltinPrompts.tinyStories();
+            case "builtin" -> PromptSource.builtin();
             case "dolly" -> {
                 if (dolly == null) {
                     throw new ConfigSpecException("--prompts dolly needs --dolly FILE (databricks-dolly-15k JSON Lines)");
                 }
-                yield new DollyPrompts(dolly, java.util.Set.of(), nPrompts, seed, PromptTemplate.DEFAULT);
+                yield PromptSource.of(new DollyPrompts(dolly, java.util.Set.of(), nPrompts, seed, PromptTemplate.DEFAULT));
             }
-            default -> prompts.endsWith(".jsonl") ? new JsonlPromptFile(Path.of(prompts)) : new TextPromptFile(Path.of(prompts));
+            default -> PromptSource.file(Path.of(prompts));
         };
-        List<String> texts = new ArrayList<>();
-        for (Prompt p : source.prompts()) {
-            if (texts.size() == nPrompts) {
-                break;
-            }
-            texts.add(p.text());
-        }
-        return texts;
+        List<String> all = source.prompts();
+        return all.subList(0, Math.min(nPrompts, all.size()));
     }
 
     private String describePrompts() {
