@@ -8,10 +8,10 @@ import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.domain.Target;
 import org.configspec.core.profile.DraftProfile;
-import org.configspec.profile.store.AcceptanceDocument;
-import org.configspec.profile.store.DraftDocument;
-import org.configspec.profile.store.ProfileStore;
-import org.configspec.profile.store.ProfileStores;
+import org.configspec.store.AcceptanceDocument;
+import org.configspec.store.DraftDocument;
+import org.configspec.store.ProfileStore;
+import org.configspec.store.ProfileStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 /**
  * Measurement on the user's device (DESIGN.md §2, module {@code profile}): power meters ({@code power}), datasets
- * ({@code dataset}), the profile store ({@code store}), drafting throughput ({@code draft}) and acceptance
+ * ({@code dataset}), the drafting throughput ({@code draft}) and acceptance
  * profiling ({@code align}).
  */
 package org.configspec.profile;

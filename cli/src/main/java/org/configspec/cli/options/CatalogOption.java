@@ -3,10 +3,10 @@ package org.configspec.cli.options;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.profile.store.ProfileStore;
-import org.configspec.profile.store.ProfileStores;
-import org.configspec.profile.store.StoreCatalog;
-import org.configspec.profile.store.TargetPrices;
+import org.configspec.store.ProfileStore;
+import org.configspec.store.ProfileStores;
+import org.configspec.store.StoreCatalog;
+import org.configspec.store.TargetPrices;
 import picocli.CommandLine.Option;
 
 /** Where the profiles come from: --catalog paper|FILE, or --store [URL] (the profiles measured on your devices). */

@@ -10,12 +10,12 @@ import org.configspec.core.domain.DraftModel;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.profile.draft.DraftBench;
 import org.configspec.profile.draft.DraftMeasurement;
-import org.configspec.profile.store.AcceptanceDocument;
-import org.configspec.profile.store.DraftDocument;
-import org.configspec.profile.store.ProfileDocument;
-import org.configspec.profile.store.ProfileProvenance;
-import org.configspec.profile.store.ProfileStore;
-import org.configspec.profile.store.ResumableRun;
+import org.configspec.store.AcceptanceDocument;
+import org.configspec.store.DraftDocument;
+import org.configspec.store.ProfileDocument;
+import org.configspec.store.ProfileProvenance;
+import org.configspec.store.ProfileStore;
+import org.configspec.store.ResumableRun;
 
 /**
  * The whole profiling job on one device: for each draft, its drafting speed (and power) and its acceptance against

@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
                 if (!(p instanceof org.configspec.serve.client.OptimalK)) {
                     throw new ConfigSpecException("--store chooses K from stored profiles: use it with --policy optimal");
                 }
-                var in = StoredProfiles.load(org.configspec.profile.store.ProfileStores.resolve(store.isEmpty() ? null : store,
+                var in = StoredProfiles.load(org.configspec.store.ProfileStores.resolve(store.isEmpty() ? null : store,
                         System.getenv()), device, draft, target).inputs();
                 p = new org.configspec.serve.client.ProfiledOptimalK(in.acceptance(), in.iidFallback(),
                         in.draftTokensPerSecond(), k, Math.max(k, maxK));

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import org.configspec.profile.store.ProfileDocument;
-import org.configspec.profile.store.ProfileKeys;
-import org.configspec.profile.store.ProfileProvenance;
+import org.configspec.store.ProfileDocument;
+import org.configspec.store.ProfileKeys;
+import org.configspec.store.ProfileProvenance;
 import org.configspec.serve.validate.ValidationPoint;
 import org.configspec.serve.validate.ValidationReport;
 

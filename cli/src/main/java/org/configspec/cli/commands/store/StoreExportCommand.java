@@ -2,8 +2,8 @@ package org.configspec.cli.commands.store;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.configspec.profile.store.JsonLines;
-import org.configspec.profile.store.ProfileStore;
+import org.configspec.store.JsonLines;
+import org.configspec.store.ProfileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,7 @@
 package org.configspec.cli.commands.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.configspec.profile.store.ProfileDocument;
+import org.configspec.store.ProfileDocument;
 import org.configspec.report.Json;
 
 /** The JSON the store commands print for one profile. */

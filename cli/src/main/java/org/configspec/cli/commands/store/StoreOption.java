@@ -1,8 +1,8 @@
 package org.configspec.cli.commands.store;
 
-import org.configspec.profile.store.ProfileStore;
-import org.configspec.profile.store.ProfileStores;
-import org.configspec.profile.store.StoreLocation;
+import org.configspec.store.ProfileStore;
+import org.configspec.store.ProfileStores;
+import org.configspec.store.StoreLocation;
 import picocli.CommandLine.Option;
 
 /** --store URL: sqlite:PATH, a file path or jdbc:postgresql://host/db; default $CONFIGSPEC_STORE, else ~/.configspec/profiles.db. */

@@ -1,6 +1,0 @@
-package org.configspec.profile.store;
-
-/** What {@link ProfileStore#put} did: stored a new document, or found the identical document already stored. */
-public enum PutResult {
-    INSERTED, UNCHANGED
-}

@@ -1,6 +1,0 @@
-package org.configspec.profile.store;
-
-/** A profiling run is RUNNING until {@link ProfileStore#finishRun} marks it FINISHED. */
-public enum RunStatus {
-    RUNNING, FINISHED
-}

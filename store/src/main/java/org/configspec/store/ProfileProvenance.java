@@ -1,0 +1,63 @@
+package org.configspec.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.configspec.core.error.ConfigSpecException;
+
+/**
+ * Where a stored profile comes from (DESIGN.md §6 rule 7). Empty strings and 0 where unknown; seed null where the
+ * measurement used none.
+ *
+ * @param tool        tool and version that measured ("configspec 0.1.0 / llama.cpp 80fb11a")
+ * @param modelSha256 sha256 of the model file (64 lower-case hex digits) or ""
+ * @param quant       quantisation of the model file
+ * @param device      device measured on
+ * @param powerMethod "pmic", "hwmon", "rapl", "none", ...
+ * @param threads     threads used, 0 where unknown
+ * @param seed        random seed (prompt sampling, sampling decode), or null
+ * @param date        ISO-8601 date or instant of the measurement
+ */
+public record ProfileProvenance(String tool, String modelSha256, String quant, String device, String powerMethod,
+                                int threads, Long seed, String date) {
+    public ProfileProvenance {
+        tool = tool == null ? "" : tool;
+        modelSha256 = modelSha256 == null ? "" : modelSha256;
+        if (!modelSha256.isEmpty() && !modelSha256.matches("[0-9a-f]{64}")) {
+            throw new ConfigSpecException("provenance.modelSha256 must be 64 lower-case hex digits, got '" + modelSha256 + "'");
+        }
+        quant = quant == null ? "" : quant;
+        device = device == null ? "" : device;
+        powerMethod = powerMethod == null ? "" : powerMethod;
+        if (threads < 0) {
+            throw new ConfigSpecException("provenance.threads must be >= 0, got " + threads);
+        }
+        date = date == null ? "" : date;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode n = CanonicalJson.MAPPER.createObjectNode();
+        n.put("tool", tool);
+        n.put("modelSha256", modelSha256);
+        n.put("quant", quant);
+        n.put("device", device);
+        n.put("powerMethod", powerMethod);
+        n.put("threads", threads);
+        if (seed != null) {
+            n.put("seed", seed);
+        }
+        n.put("date", date);
+        return n;
+    }
+
+    static ProfileProvenance read(Fields f) {
+        try {
+            return new ProfileProvenance(f.string("tool", ""), f.string("modelSha256", ""), f.string("quant", ""),
+                    f.string("device", ""), f.string("powerMethod", ""), (int) f.integer("threads", 0),
+                    f.has("seed") ? f.integer("seed", 0) : null, f.string("date", ""));
+        } catch (ConfigSpecException e) {
+            if (e.getMessage().startsWith(f.where())) {
+                throw e;
+            }
+            throw new ConfigSpecException(f.where() + ": " + e.getMessage(), e);
+        }
+    }
+}
