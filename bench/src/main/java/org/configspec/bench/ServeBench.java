@@ -13,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.configspec.core.stats.Median;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.PromptSource;
@@ -122,7 +123,7 @@ public final class ServeBench {
                             taRtt += run.seconds / run.rounds * 1000 / runs;
                             reference = run.tokens;
                         }
-                        double taMedian = median(ta);
+                        double taMedian = Median.of(ta);
                         row(rtt, "target alone (K=0)", ta, 1.0, taRtt, 1.0);
                         for (int i = 0; i < drafts.size(); i++) {
                             EdgeClient client = new EdgeClient(drafts.get(i), http,
@@ -141,7 +142,7 @@ public final class ServeBench {
                                 tpr += res.summary().tokensPerRound() / runs;
                                 meanRtt += res.summary().meanRoundTripMs() / runs;
                             }
-                            row(rtt, "SD " + draftNames.get(i), sd, tpr, meanRtt, median(sd) / taMedian);
+                            row(rtt, "SD " + draftNames.get(i), sd, tpr, meanRtt, Median.of(sd) / taMedian);
                         }
                     }
                 }
@@ -156,8 +157,8 @@ public final class ServeBench {
     private static void row(int rtt, String client, double[] v, double tokPerRound, double rttMs, double ratio) {
         double[] s = v.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "%-8d %-22s %10.1f %10.1f %10.1f %9.2f %12.1f %7.2fx%n", rtt, client, median(v),
-                s[0], s[s.length - 1], tokPerRound, rttMs, ratio);
+        System.out.printf(Locale.ROOT, "%-8d %-22s %10.1f %10.1f %10.1f %9.2f %12.1f %7.2fx%n", rtt, client,
+                Median.ofSorted(s), s[0], s[s.length - 1], tokPerRound, rttMs, ratio);
     }
 
     private record TargetAloneRun(int[] tokens, double seconds, int rounds) {
@@ -222,7 +223,7 @@ public final class ServeBench {
                         rps += l.rounds / l.seconds / runs;
                         batch += l.meanBatch / runs;
                     }
-                    double med = median(tps);
+                    double med = Median.of(tps);
                     if (m == 0) {
                         unbatched = med;
                     }
@@ -297,13 +298,6 @@ public final class ServeBench {
     }
 
     // ---- helpers ----
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-    }
 
     private static List<Integer> ints(String csv) {
         List<Integer> out = new ArrayList<>();

@@ -5,8 +5,9 @@ import java.util.function.IntConsumer;
 import org.configspec.llm.sampling.Sampler;
 
 /**
- * Autoregressive generation on sequence 0 of an {@link InferenceEngine}: clears the engine, decodes the prompt in one
- * batch, then one token per decode. Stops after {@code maxTokens}, at end-of-sequence, or at the end of the context.
+ * Autoregressive generation on sequence 0 of an {@link InferenceEngine} through {@link DecodeStep}: clears the engine,
+ * decodes the prompt in batches, then one token per decode. Stops after {@code maxTokens}, at end-of-sequence, or at
+ * the end of the context.
  */
 public final class Generator {
 
@@ -55,17 +56,10 @@ public final class Generator {
         int[] out = new int[Math.max(0, maxTokens)];
         int n = 0;
         long t0 = System.nanoTime();
-        TokenBatch batch = new TokenBatch(Math.min(prompt.length, engine.batchCapacity()));
-        for (int start = 0; start < prompt.length; start += engine.batchCapacity()) {
-            batch.clear();
-            int end = Math.min(prompt.length, start + engine.batchCapacity());
-            for (int i = start; i < end; i++) {
-                batch.add(prompt[i], i, 0, i == prompt.length - 1);
-            }
-            engine.decode(batch);
-        }
-        int next = sampler.params().isGreedy() ? engine.argmax(batch.size() - 1)
-                : sampler.sample(engine.logits(batch.size() - 1));
+        DecodeStep step = new DecodeStep(engine);
+        int row = step.prefill(prompt, 0, prompt.length, DecodeStep.Logits.LAST);
+        boolean greedy = sampler.params().isGreedy();
+        int next = greedy ? engine.argmax(row) : sampler.sample(engine.logits(row));
         long t1 = System.nanoTime();
         int pos = prompt.length;
         while (n < maxTokens && next != eos) {
@@ -76,10 +70,12 @@ public final class Generator {
             if (n == maxTokens || pos >= limit) {
                 break;
             }
-            batch.clear();
-            batch.add(next, pos++, 0, true);
-            engine.decode(batch);
-            next = sampler.params().isGreedy() ? engine.argmax(0) : sampler.sample(engine.logits(0));
+            if (greedy) {
+                next = step.greedy(next, pos++);
+            } else {
+                step.step(next, pos++, true);
+                next = sampler.sample(engine.logits(DecodeStep.ROW));
+            }
         }
         long t2 = System.nanoTime();
         return new Result(prompt, Arrays.copyOf(out, n), t1 - t0, t2 - t1);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Median;
 import org.configspec.core.stats.Summary;
 
 /**
@@ -66,7 +67,7 @@ public record MedianCi(String unit, String aggregation, double value, double ciL
         }
         Arrays.sort(s);
         int n = s.length;
-        double median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        double median = Median.ofSorted(s);
         int j = 1;
         double level = coverage(n, 1);
         for (int k = 2; k <= n / 2; k++) {

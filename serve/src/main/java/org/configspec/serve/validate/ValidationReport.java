@@ -3,6 +3,7 @@ package org.configspec.serve.validate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.configspec.core.stats.Median;
 
 /**
  * Validation result: the model inputs and where they came from, and one point per (RTT, K).
@@ -36,12 +37,8 @@ public record ValidationReport(double acceptanceRate, double draftTokensPerSecon
 
     /** Median |goodput error| over the points of one RTT. */
     public double medianGoodputError(double rttMs) {
-        double[] e = points.stream().filter(p -> p.rttMs() == rttMs).mapToDouble(p -> Math.abs(p.goodputError()))
-                .sorted().toArray();
-        if (e.length == 0) {
-            return Double.NaN;
-        }
-        return e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
+        return Median.of(points.stream().filter(p -> p.rttMs() == rttMs).mapToDouble(p -> Math.abs(p.goodputError()))
+                .toArray());
     }
 
     /** Mean |goodput error| over all points. */
