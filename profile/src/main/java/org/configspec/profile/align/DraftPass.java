@@ -1,7 +1,7 @@
 package org.configspec.profile.align;
 
+import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.InferenceEngine;
-import org.configspec.llm.engine.TokenBatch;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
 
@@ -25,19 +25,17 @@ public final class DraftPass {
         int n = c.length();
         Prompts.checkFits(draft, "draft", prompt.length, n);
         boolean withBeta = sampling != null && c.hasDistributions();
-        Prompts.decodePrefix(draft, prompt);
+        DecodeStep step = Prompts.decodePrefix(draft, prompt);
         Sampler sampler = withBeta ? new Sampler(sampling) : null;
         int m = prompt.length;
         int[] g = new int[n];
         double[] beta = withBeta ? new double[n] : null;
-        TokenBatch one = new TokenBatch(1);
         for (int q = 0; q < n; q++) {
             int token = q == 0 ? prompt[m - 1] : c.token(q - 1);
-            Prompts.decodeOne(draft, one, token, m - 1 + q, true);
-            g[q] = draft.argmax(0);
+            g[q] = step.greedy(token, m - 1 + q);
             if (withBeta) {
                 beta[q] = ExpectedAcceptance.overlap(c.targetProbs()[q],
-                        sampler.distribution(draft.logits(0)).probabilities());
+                        sampler.distribution(draft.logits(DecodeStep.ROW)).probabilities());
             }
         }
         return new Alignment(c.tokens(), g, beta);

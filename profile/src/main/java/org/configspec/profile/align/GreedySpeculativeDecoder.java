@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.InferenceEngine;
 import org.configspec.llm.engine.TokenBatch;
 
@@ -87,13 +88,12 @@ public final class GreedySpeculativeDecoder {
         }
         int m = prompt.length;
         Prompts.decodePrefix(target, prompt);
-        Prompts.decodePrefix(draft, prompt);
+        DecodeStep drafting = Prompts.decodePrefix(draft, prompt);
         int eos = target.tokenizer().eos();
         int[] seq = Arrays.copyOf(prompt, m + tokens + 1);
         int c = 0;
         int draftNext = m - 1;
         List<Round> rounds = new ArrayList<>();
-        TokenBatch one = new TokenBatch(1);
         TokenBatch verify = new TokenBatch(k + 1);
         int[] d = new int[k];
         boolean ended = false;
@@ -102,13 +102,10 @@ public final class GreedySpeculativeDecoder {
             int last = m - 1 + c;
             if (kr > 0) {
                 for (int pos = draftNext; pos <= last; pos++) {
-                    Prompts.decodeOne(draft, one, seq[pos], pos, pos == last);
+                    drafting.step(seq[pos], pos, pos == last);
                 }
-                d[0] = draft.argmax(0);
-                for (int i = 1; i < kr; i++) {
-                    Prompts.decodeOne(draft, one, d[i - 1], last + i, true);
-                    d[i] = draft.argmax(0);
-                }
+                d[0] = draft.argmax(DecodeStep.ROW);
+                drafting.greedy(d[0], last + 1, kr - 1, d, 1);
             }
             verify.clear();
             verify.add(seq[last], last, 0, true);

@@ -1,8 +1,8 @@
 package org.configspec.profile.align;
 
 import java.util.Arrays;
+import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.InferenceEngine;
-import org.configspec.llm.engine.TokenBatch;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
 
@@ -25,21 +25,19 @@ public final class GreedyTargetPass implements TargetPass {
     @Override
     public Continuation continuation(int[] prompt, int tokens) {
         Prompts.checkFits(target, "target", prompt.length, tokens);
-        Prompts.decodePrefix(target, prompt);
+        DecodeStep step = Prompts.decodePrefix(target, prompt);
         int m = prompt.length;
         int eos = target.tokenizer().eos();
         int[] out = new int[tokens];
         double[][] rows = sampling == null ? null : new double[tokens][];
         Sampler s = sampling == null ? null : new Sampler(sampling);
-        TokenBatch one = new TokenBatch(1);
         int n = 0;
         int last = prompt[m - 1];
         while (n < tokens) {
-            Prompts.decodeOne(target, one, last, m - 1 + n, true);
+            last = step.greedy(last, m - 1 + n);
             if (rows != null) {
-                rows[n] = s.distribution(target.logits(0)).probabilities();
+                rows[n] = s.distribution(target.logits(DecodeStep.ROW)).probabilities();
             }
-            last = target.argmax(0);
             out[n++] = last;
             if (last == eos) {
                 break;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -12,14 +11,16 @@ import java.util.function.Consumer;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.ContextOptions;
+import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.llm.engine.LlamaSession;
-import org.configspec.llm.engine.TokenBatch;
 import org.configspec.llm.model.DefaultModel;
 import org.configspec.llm.model.ModelInfo;
 import org.configspec.llm.model.ModelInspector;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.profile.timing.RepetitionTimer;
+import org.configspec.profile.timing.Samples;
 
 /**
  * Measures drafting throughput of a GGUF through llama.cpp (the {@code llm} runtime), the way llama-bench does (flash
@@ -80,25 +81,20 @@ public final class DraftBench {
         double loadBefore = ProcSelf.loadAverage();
 
         progress.accept(name + ": loading (" + s.warmup() + " warm-up + " + s.reps() + " timed loads)");
-        double[] loadS = new double[s.reps()];
-        long rssBefore = 0;
-        long rssAfter = 0;
-        LlamaModel model = null;
+        RepetitionTimer timer = RepetitionTimer.of(s.warmup(), s.reps());
+        long[] rss = new long[2];
+        LlamaModel[] loaded = new LlamaModel[1];
         try {
-            for (int r = -s.warmup(); r < s.reps(); r++) {
-                if (model != null) {
-                    model.close();
-                    model = null;
+            Samples loads = timer.run(1, r -> {
+                if (loaded[0] != null) {
+                    loaded[0].close();
+                    loaded[0] = null;
                 }
-                rssBefore = ProcSelf.rssBytes();
-                long t0 = System.nanoTime();
-                model = LlamaModel.load(path);
-                long dt = System.nanoTime() - t0;
-                rssAfter = ProcSelf.rssBytes();
-                if (r >= 0) {
-                    loadS[r] = dt / 1e9;
-                }
-            }
+                rss[0] = ProcSelf.rssBytes();
+                r.time(0, () -> loaded[0] = LlamaModel.load(path));
+                rss[1] = ProcSelf.rssBytes();
+            });
+            LlamaModel model = loaded[0];
             ContextOptions o = new ContextOptions(s.threads(), s.contextNeeded(), 1, s.batchCapacity(),
                     ContextOptions.FlashAttention.AUTO, ContextOptions.KvCacheType.F16);
             if (o.contextSize() > model.trainContextLength() && model.trainContextLength() > 0) {
@@ -113,15 +109,15 @@ public final class DraftBench {
             List<Double> watts = new ArrayList<>();
             try (LlamaSession session = model.newSession(o)) {
                 progress.accept(name + ": prefill of " + s.prefillTokens() + " tokens");
-                prefill = List.of(prefill(session, tokens, s));
+                prefill = List.of(prefill(session, tokens, s, timer));
                 boolean first = true;
                 for (int d : s.depths()) {
                     progress.accept(name + ": decode " + s.decodeTokens() + " tokens at depth " + d);
-                    decode.add(decodeAt(session, tokens, d, s, first ? watts : null));
+                    decode.add(decodeAt(session, tokens, d, s, timer, first ? watts : null));
                     first = false;
                 }
                 progress.accept(name + ": time to draft K = 1.." + s.kMax() + " (K interleaved within each repetition)");
-                draft = draftCosts(session, tokens, s);
+                draft = draftCosts(session, tokens, s, timer);
             }
             MedianCi power = watts.size() == s.reps() ? MedianCi.of("W", watts) : null;
             if (power == null && !energy.method().isEmpty()) {
@@ -140,18 +136,18 @@ public final class DraftBench {
                 }
             }
             notes.add("memory: RSS figures are process-wide (JVM and llama.cpp included), from /proc/self/status");
-            MemoryUse mem = new MemoryUse(info.fileSize(), rssBefore, rssAfter, ProcSelf.peakRssBytes());
+            MemoryUse mem = new MemoryUse(info.fileSize(), rss[0], rss[1], ProcSelf.peakRssBytes());
             ModelIdentity id = new ModelIdentity(name, path.toString(), info.architecture(), info.fileType(),
                     info.sha256(), info.parameterCount());
             HostInfo host = new HostInfo(ProcSelf.cpuModel(), "llama.cpp " + rt.version(), rt.libraryFile().toString(),
                     TOOL);
             Harness h = new Harness(s.warmup(), s.reps(), s.threads(), o.contextSize(),
                     o.flashAttention().name().toLowerCase(Locale.ROOT), o.kvCacheType().name().toLowerCase(Locale.ROOT));
-            return new DraftMeasurement(TOOL, date, id, host, h, MedianCi.of("s", loadS), prefill, decode, draft, mem,
+            return new DraftMeasurement(TOOL, date, id, host, h, MedianCi.of("s", loads.seconds(0)), prefill, decode, draft, mem,
                     power, power == null ? "" : energy.method(), notes);
         } finally {
-            if (model != null) {
-                model.close();
+            if (loaded[0] != null) {
+                loaded[0].close();
             }
         }
     }
@@ -178,92 +174,54 @@ public final class DraftBench {
         return out;
     }
 
-    private PrefillRate prefill(LlamaSession session, int[] tokens, DraftBenchSettings s) {
+    private PrefillRate prefill(LlamaSession session, int[] tokens, DraftBenchSettings s, RepetitionTimer timer) {
         int p = s.prefillTokens();
-        TokenBatch batch = TokenBatch.of(Arrays.copyOf(tokens, p), 0, 0, false);
-        double[] tps = new double[s.reps()];
-        for (int r = -s.warmup(); r < s.reps(); r++) {
-            session.clear();
-            long t0 = System.nanoTime();
-            session.decode(batch);
-            long dt = System.nanoTime() - t0;
-            if (r >= 0) {
-                tps[r] = p / (dt / 1e9);
-            }
-        }
+        DecodeStep step = new DecodeStep(session);
+        Samples t = timer.run(session::clear, () -> step.prefill(tokens, 0, p, DecodeStep.Logits.LAST));
         session.clear();
-        return new PrefillRate(0, p, MedianCi.of("tok/s", tps));
+        return new PrefillRate(0, p, MedianCi.of("tok/s", t.perSecond(0, p)));
     }
 
-    /** Decodes tokens[from, to) into sequence 0 in chunks of the session's batch capacity, untimed. */
-    private static void fill(LlamaSession session, int[] tokens, int from, int to) {
-        for (int a = from; a < to; a += session.batchCapacity()) {
-            int b = Math.min(to, a + session.batchCapacity());
-            session.decode(TokenBatch.of(Arrays.copyOfRange(tokens, a, b), a, 0, false));
-        }
-    }
-
-    private DecodeRate decodeAt(LlamaSession session, int[] tokens, int depth, DraftBenchSettings s, List<Double> watts) {
+    private DecodeRate decodeAt(LlamaSession session, int[] tokens, int depth, DraftBenchSettings s,
+                                RepetitionTimer timer, List<Double> watts) {
         session.clear();
-        fill(session, tokens, 0, depth);
+        DecodeStep step = new DecodeStep(session);
+        step.prefill(tokens, 0, depth, DecodeStep.Logits.LAST);
         int n = s.decodeTokens();
-        TokenBatch one = new TokenBatch(1);
-        double[] tps = new double[s.reps()];
-        for (int r = -s.warmup(); r < s.reps(); r++) {
+        Samples t = timer.run(1, r -> {
             session.truncate(0, depth);
-            int tok = tokens[depth];
-            EnergyProbe.Window w = r >= 0 && watts != null ? energy.begin("decode depth " + depth + " rep " + r) : null;
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                one.clear();
-                one.add(tok, depth + i, 0, true);
-                session.decode(one);
-                tok = session.argmax(0);
-            }
-            long dt = System.nanoTime() - t0;
+            EnergyProbe.Window w = r.timed() && watts != null
+                    ? energy.begin("decode depth " + depth + " rep " + r.index()) : null;
+            long dt = r.time(0, () -> step.greedy(tokens[depth], depth, n, null, 0));
             if (w != null) {
                 OptionalDouble j = w.end();
                 if (j.isPresent() && j.getAsDouble() > 0) {
                     watts.add(j.getAsDouble() / (dt / 1e9));
                 }
             }
-            if (r >= 0) {
-                tps[r] = n / (dt / 1e9);
-            }
-        }
-        return new DecodeRate(depth, n, MedianCi.of("tok/s", tps));
+        });
+        return new DecodeRate(depth, n, MedianCi.of("tok/s", t.perSecond(0, n)));
     }
 
     /**
      * Time to draft K for K = 1..kMax. Repetition-major, K-minor: each repetition times every K in turn, so a slow
      * phase of a shared machine falls on all K alike instead of on the few K measured during it.
      */
-    private List<DraftCost> draftCosts(LlamaSession session, int[] tokens, DraftBenchSettings s) {
+    private List<DraftCost> draftCosts(LlamaSession session, int[] tokens, DraftBenchSettings s, RepetitionTimer timer) {
         int prefix = s.draftPrefix();
         session.clear();
-        fill(session, tokens, 0, prefix - 1);
-        TokenBatch one = new TokenBatch(1);
-        double[][] ms = new double[s.kMax()][s.reps()];
-        for (int r = -s.warmup(); r < s.reps(); r++) {
+        DecodeStep step = new DecodeStep(session);
+        step.prefill(tokens, 0, prefix - 1, DecodeStep.Logits.LAST);
+        Samples t = timer.run(s.kMax(), r -> {
             for (int k = 1; k <= s.kMax(); k++) {
+                int count = k;
                 session.truncate(0, prefix - 1);
-                int tok = tokens[prefix - 1];
-                long t0 = System.nanoTime();
-                for (int i = 0; i < k; i++) {
-                    one.clear();
-                    one.add(tok, prefix - 1 + i, 0, true);
-                    session.decode(one);
-                    tok = session.argmax(0);
-                }
-                long dt = System.nanoTime() - t0;
-                if (r >= 0) {
-                    ms[k - 1][r] = dt / 1e6;
-                }
+                r.time(k - 1, () -> step.greedy(tokens[prefix - 1], prefix - 1, count, null, 0));
             }
-        }
+        });
         List<DraftCost> out = new ArrayList<>();
         for (int k = 1; k <= s.kMax(); k++) {
-            out.add(new DraftCost(k, k, prefix, MedianCi.of("ms", ms[k - 1])));
+            out.add(new DraftCost(k, k, prefix, MedianCi.of("ms", t.millis(k - 1))));
         }
         return out;
     }

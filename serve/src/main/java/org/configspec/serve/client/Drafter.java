@@ -3,8 +3,8 @@ package org.configspec.serve.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.LlamaSession;
-import org.configspec.llm.engine.TokenBatch;
 import org.configspec.llm.sampling.Distribution;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
@@ -23,8 +23,7 @@ final class Drafter {
     private final LlamaSession llama;
     private final Sampler sampler;
     private final SplittableRandom random;
-    private final TokenBatch batch;
-    private final TokenBatch one = new TokenBatch(1);
+    private final DecodeStep step;
     private int seen;
 
     Drafter(LlamaSession llama, ClientOptions options) {
@@ -32,7 +31,7 @@ final class Drafter {
         this.sampler = options.greedy() ? null
                 : new Sampler(new SamplingParams(options.temperature(), options.draftTopK(), 1, options.seed()));
         this.random = new SplittableRandom(options.seed() ^ 0x5DEECE66DL);
-        this.batch = new TokenBatch(llama.batchCapacity());
+        this.step = new DecodeStep(llama);
     }
 
     int contextLimit() {
@@ -46,13 +45,9 @@ final class Drafter {
             llama.truncate(0, length - 1);
             seen = length - 1;
         }
-        batch.clear();
-        for (int pos = seen; pos < length; pos++) {
-            batch.add(committed[pos], pos, 0, pos == length - 1);
-        }
-        llama.decode(batch);
+        int row = step.prefill(committed, seen, length, DecodeStep.Logits.LAST);
         seen = length;
-        return batch.size() - 1;
+        return row;
     }
 
     /** Drafts k tokens after the committed ones (k may be 0: only the cache is caught up). */
@@ -60,16 +55,19 @@ final class Drafter {
         int row = catchUp(committed, length);
         int[] d = new int[k];
         List<SparseDistribution> q = sampler == null ? null : new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            if (i > 0) {
-                one.clear();
-                one.add(d[i - 1], length + i - 1, 0, true);
-                llama.decode(one);
-                seen = length + i;
-                row = 0;
-            }
-            d[i] = pick(row, q);
+        if (k == 0) {
+            return new Draft(d, q);
         }
+        d[0] = pick(row, q);
+        if (sampler == null) {
+            step.greedy(d[0], length, k - 1, d, 1);
+        } else {
+            for (int i = 1; i < k; i++) {
+                step.step(d[i - 1], length + i - 1, true);
+                d[i] = pick(DecodeStep.ROW, q);
+            }
+        }
+        seen = length + k - 1;
         return new Draft(d, q);
     }
 
