@@ -37,18 +37,23 @@ public final class LlamaBenchReader {
         } catch (RuntimeException e) {
             throw new ConfigSpecException("cannot read llama-bench output " + file + " as UTF-8 text: " + e.getMessage(), e);
         }
+        return parse(text, file.toString());
+    }
+
+    /** Parses llama-bench output held in memory; {@code source} names it in messages (a file, or a command line). */
+    public static List<LlamaBenchRow> parse(String text, String source) {
         String t = text.stripLeading();
         if (t.isEmpty()) {
-            throw new ConfigSpecException(file + ": empty file; " + EXPECTED);
+            throw new ConfigSpecException(source + ": empty file; " + EXPECTED);
         }
-        List<LlamaBenchRow> rows = t.charAt(0) == '[' ? readArray(file, text) : readLines(file, text);
+        List<LlamaBenchRow> rows = t.charAt(0) == '[' ? readArray(source, text) : readLines(source, text);
         if (rows.isEmpty()) {
-            throw new ConfigSpecException(file + ": no llama-bench results in the file; " + EXPECTED);
+            throw new ConfigSpecException(source + ": no llama-bench results in the file; " + EXPECTED);
         }
         return rows;
     }
 
-    private static List<LlamaBenchRow> readArray(Path file, String text) {
+    private static List<LlamaBenchRow> readArray(String file, String text) {
         List<LlamaBenchRow> rows = new ArrayList<>();
         try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -80,7 +85,7 @@ public final class LlamaBenchReader {
         return rows;
     }
 
-    private static List<LlamaBenchRow> readLines(Path file, String text) {
+    private static List<LlamaBenchRow> readLines(String file, String text) {
         List<LlamaBenchRow> rows = new ArrayList<>();
         String[] lines = text.split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -105,9 +110,9 @@ public final class LlamaBenchReader {
         return rows;
     }
 
-    private static ConfigSpecException malformed(Path file, JsonProcessingException e) {
+    private static ConfigSpecException malformed(String file, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
-        String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+        String where = loc == null ? file : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
         return new ConfigSpecException(where + ": malformed JSON (" + firstLine(e.getOriginalMessage()) + "); "
                 + EXPECTED, e);
     }
