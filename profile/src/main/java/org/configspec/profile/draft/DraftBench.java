@@ -36,8 +36,9 @@ import org.configspec.profile.timing.Samples;
  *       after each; every repetition times K = 1..kMax in turn (interleaved), so machine noise spreads over all K.</li>
  * </ol>
  * Input tokens come from a fixed English text tokenized by the model (cycled to length), so every model sees the same
- * kind of input. Samples are wall times from {@link System#nanoTime()}: the machine's other load shows up as spread (the
- * 1-minute load average before and after is noted).
+ * kind of input. Every decode goes through {@link DecodeStep}, the loop generation and drafting run; warm-up and
+ * repetitions through {@link RepetitionTimer}. Samples are wall times from {@link System#nanoTime()}: the machine's
+ * other load shows up as spread (the 1-minute load average before and after is noted).
  * Not thread-safe; one measurement at a time.
  */
 public final class DraftBench {

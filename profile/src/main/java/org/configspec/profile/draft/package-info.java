@@ -1,5 +1,5 @@
 /**
- * Drafting throughput (issue 4 item 1): how fast a draft model runs on this device.
+ * Drafting throughput: how fast a draft model runs on this device.
  * <ul>
  *   <li>{@link org.configspec.profile.draft.DraftBench} measures a GGUF through llama.cpp: load time, prefill tok/s,
  *       decode tok/s at context depths, time to draft K = 1..K_max (K sequential single-token greedy decodes from a
@@ -16,7 +16,11 @@
  *       {@code peakMemoryBytes} = process-wide VmHWM;</li>
  *   <li>every figure is a {@link org.configspec.profile.draft.MedianCi}: unit, median, order-statistic confidence
  *       interval of the median with its exact coverage, std, min, max, n;</li>
- *   <li>{@link org.configspec.profile.draft.DraftReport} writes tables and JSON.</li>
+ *   <li>{@link org.configspec.profile.draft.DraftReport} writes tables and JSON;</li>
+ *   <li>{@link org.configspec.profile.draft.DecodeBench} ({@code configspec bench decode}) compares the decode loop
+ *       ({@link org.configspec.llm.engine.DecodeStep}) with llama-bench's {@code tg} on the same GGUF, run by
+ *       {@code LlamaBenchRunner} and read by {@link org.configspec.profile.draft.LlamaBenchReader}, and times batches of
+ *       K tokens against K single-token decodes.</li>
  * </ul>
  */
 package org.configspec.profile.draft;
