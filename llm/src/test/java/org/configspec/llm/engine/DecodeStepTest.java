@@ -27,6 +27,13 @@ class DecodeStepTest {
         return Arrays.copyOf(prompt, prompt.length + extra);
     }
 
+    /** The prompt followed by the first {@code n} tokens of the known continuation. */
+    private static int[] promptAndContinuation(LlamaModel m, int n) {
+        int[] seq = sequence(m, n);
+        System.arraycopy(CONTINUATION, 0, seq, seq.length - n, n);
+        return seq;
+    }
+
     @Test
     void greedyContinuationProducesLlamaCppsTokens() {
         LlamaModel m = TestModels.model(DefaultModel.STORIES15M_F32);
@@ -103,14 +110,13 @@ class DecodeStepTest {
     void prefillWithAllLogitsPredictsEveryNextTokenOfTheContinuation() {
         LlamaModel m = TestModels.model(DefaultModel.STORIES15M_F32);
         int p = m.tokenize(TestModels.ONCE, true).length;
-        int[] seq = sequence(m, 4);
-        System.arraycopy(CONTINUATION, 0, seq, p, 4);
+        int[] seq = promptAndContinuation(m, 4);
         try (LlamaSession s = session(m, 64)) {
             DecodeStep step = new DecodeStep(s);
-            step.prefill(seq, 0, p, DecodeStep.Logits.NONE);
-            step.prefill(seq, p, p + 4, DecodeStep.Logits.ALL);
+            step.prefill(seq, 0, p + 4, DecodeStep.Logits.ALL);
+            assertThat(s.argmax(p - 1)).isEqualTo(CONTINUATION[0]);
             for (int i = 0; i < 3; i++) {
-                assertThat(s.argmax(i)).as("row %d", i).isEqualTo(CONTINUATION[i + 1]);
+                assertThat(s.argmax(p + i)).as("row %d", p + i).isEqualTo(CONTINUATION[i + 1]);
             }
         }
     }
@@ -119,11 +125,10 @@ class DecodeStepTest {
     void forcingTheGreedyTokensLeadsToTheNextGreedyToken() {
         LlamaModel m = TestModels.model(DefaultModel.STORIES15M_F32);
         int p = m.tokenize(TestModels.ONCE, true).length;
-        int[] seq = sequence(m, 8);
-        System.arraycopy(CONTINUATION, 0, seq, p, 8);
+        int[] seq = promptAndContinuation(m, 8);
         try (LlamaSession s = session(m, 64)) {
             DecodeStep step = new DecodeStep(s);
-            step.prefill(seq, 0, p, DecodeStep.Logits.NONE);
+            assertThat(step.prefill(seq, 0, p, DecodeStep.Logits.NONE)).isEqualTo(p - 1);
             step.force(seq, p, 8);
             assertThat(s.positionMax(0)).isEqualTo(p + 7);
             assertThat(s.argmax(DecodeStep.ROW)).isEqualTo(CONTINUATION[8]);

@@ -24,12 +24,12 @@ public record DecodeBenchSettings(List<String> models, List<String> batchModels,
                                   int threads, int rounds, int maxK, ContextOptions.FlashAttention flashAttention,
                                   ContextOptions.KvCacheType kvType, Path llamaBench) {
     public DecodeBenchSettings {
-        range("-n", tokens, 1, 4096);
-        range("--reps", reps, 1, 1000);
-        range("--warmup", warmup, 0, 100);
-        range("--max-k", maxK, 1, 64);
-        range("--rounds", rounds, 1, 100);
-        range("--threads", threads, 1, 256);
+        DraftBenchSettings.range("-n", tokens, 1, 4096);
+        DraftBenchSettings.range("--reps", reps, 1, 1000);
+        DraftBenchSettings.range("--warmup", warmup, 0, 100);
+        DraftBenchSettings.range("--max-k", maxK, 1, 64);
+        DraftBenchSettings.range("--rounds", rounds, 1, 100);
+        DraftBenchSettings.range("--threads", threads, 1, 256);
         if (models == null || models.isEmpty()) {
             throw new ConfigSpecException("--models: allowed at least one model name or GGUF path");
         }
@@ -37,12 +37,6 @@ public record DecodeBenchSettings(List<String> models, List<String> batchModels,
         batchModels = batchModels == null ? List.of() : List.copyOf(batchModels);
         if (flashAttention == null || kvType == null) {
             throw new ConfigSpecException("--flash-attn and --kv-type are required");
-        }
-    }
-
-    private static void range(String option, int v, int lo, int hi) {
-        if (v < lo || v > hi) {
-            throw new ConfigSpecException(option + " = " + v + ": allowed " + lo + ".." + hi);
         }
     }
 

@@ -46,7 +46,8 @@ public record DraftBenchSettings(List<Integer> depths, int decodeTokens, int pre
         return new DraftBenchSettings(List.of(0, 128, 512), 32, 64, 8, 16, 1, 5, 2);
     }
 
-    private static void range(String field, int v, int lo, int hi) {
+    /** One line naming the field (and its flag), the bad value and the allowed range; shared by the bench settings. */
+    static void range(String field, int v, int lo, int hi) {
         if (v < lo || v > hi) {
             throw new ConfigSpecException(field + " = " + v + ": allowed " + lo + ".." + hi);
         }
