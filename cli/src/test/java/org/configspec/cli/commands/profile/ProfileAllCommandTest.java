@@ -54,5 +54,8 @@ class ProfileAllCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
         assertThat(r[2]).contains("--meter: unknown power meter 'magic'");
+        String[] dolly = run("profile", "all", "--store", dir.resolve("x.db").toString(), "--dolly", "my.jsonl");
+        assertThat(dolly[0]).isEqualTo("2");
+        assertThat(dolly[2].strip()).contains("a Dolly file (my.jsonl) was given with --prompts builtin").doesNotContain("\n");
     }
 }
