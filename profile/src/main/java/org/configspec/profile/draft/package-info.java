@@ -1,5 +1,5 @@
 /**
- * Drafting throughput (issue 4 item 1): how fast a draft model runs on this device.
+ * Drafting throughput: how fast a draft model runs on this device.
  * <ul>
  *   <li>{@link org.configspec.profile.draft.DraftBench} measures a GGUF through llama.cpp: load time, prefill tok/s,
  *       decode tok/s at context depths, time to draft K = 1..K_max (K sequential single-token greedy decodes from a
