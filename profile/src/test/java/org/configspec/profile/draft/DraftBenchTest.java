@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.model.ModelInspector;
 import org.configspec.llm.model.ModelStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * containing the median, and orderings that hold by construction (drafting K tokens takes K decodes).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NeedsLlama
 class DraftBenchTest {
     static final DraftBenchSettings SMALL = new DraftBenchSettings(List.of(32, 0), 8, 16, 4, 8, 1, 3, 1);
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.client.BackoffK;
 import org.configspec.serve.client.EdgeClient;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Greedy distributed speculative decoding commits exactly the target's own greedy output, whatever K, RTT or load. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class LosslessGreedyTest {
     private static final int N = 32;
     private static VerifierServer server;

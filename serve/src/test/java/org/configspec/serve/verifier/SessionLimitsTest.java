@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.client.VerifierException;
 import org.configspec.serve.client.VerifierTransport;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SessionLimitsTest {
 
+    @NeedsLlama
     @Test
     void sessionsBeyondTheLimitAre429AndIdleOnesExpireAndAreReused() throws Exception {
         VerifierConfig config = ServeFixture.verifierConfig().withSessions(2, Duration.ofMillis(300));

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.configspec.cli.Main;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class ProfileAllCommandTest {
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
+    @NeedsLlama
     @Test
     void profilesStoresResumesAndSelects() {
         String store = dir.resolve("profiles.db").toString();

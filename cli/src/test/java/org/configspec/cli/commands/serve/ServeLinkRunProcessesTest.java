@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.configspec.llm.ConfigSpecHome;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code configspec generate}) prints. Every process is destroyed in {@link #stopAll()}, all waits are bounded.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class ServeLinkRunProcessesTest {
     private static final String PROMPT = "Once upon a time";
     private static final int N = 32;
