@@ -63,12 +63,6 @@ class DraftBenchTest {
     }
 
     @Test
-    void draftingMoreTokensTakesMoreDecodes() {
-        List<Integer> decodes = q8.draftCost().stream().map(DraftCost::decodes).toList();
-        assertThat(decodes).containsExactly(1, 2, 3, 4).isSorted();
-    }
-
-    @Test
     void identityHostAndHarnessAreRecorded() {
         Path q8File = ModelStore.defaultStore().resolve("stories15M-q8_0");
         assertThat(q8.model().name()).isEqualTo("stories15M-q8_0");
@@ -189,8 +183,8 @@ class DraftBenchTest {
         assertThat(m.aggregation()).isEqualTo("median");
         assertThat(m.n()).isEqualTo(3);
         assertThat(m.value()).isPositive();
-        assertThat(m.ciLow()).isPositive().isLessThanOrEqualTo(m.value());
-        assertThat(m.ciHigh()).isGreaterThanOrEqualTo(m.value());
+        // ciLow <= value <= ciHigh is MedianCi's own invariant (its constructor refuses anything else)
+        assertThat(m.ciLow()).isPositive();
         assertThat(m.min()).isLessThanOrEqualTo(m.ciLow());
         assertThat(m.max()).isGreaterThanOrEqualTo(m.ciHigh());
         assertThat(m.ciLevel()).isEqualTo(0.75); // n = 3: [min, max] covers the median with probability 3/4
