@@ -26,10 +26,7 @@ class SessionLimitsTest {
     @NeedsLlama
     @Test
     void sessionsBeyondTheLimitAre429AndAFreedSequenceIdIsReusedWithACleanCache() throws Exception {
-        VerifierConfig config = ServeFixture.verifierConfig().withSessions(2, Duration.ofMinutes(10));
-        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
-        try (VerifierServer server = VerifierServer.start(config, ServeFixture.target());
-             VerifierTransport t = ServeFixture.transport(server.url())) {
+        onServer(Duration.ofMinutes(10), (server, t, prompt) -> {
             String a = t.createSession(SessionRequest.greedy(prompt)).session();
             t.createSession(SessionRequest.greedy(prompt));
             assertThatThrownBy(() -> t.createSession(SessionRequest.greedy(prompt)))
@@ -40,7 +37,7 @@ class SessionLimitsTest {
             int[] expected = ServeFixture.greedy(prompt, 3);
             assertThat(t.verify(c, new VerifyRequest(prompt.length, new int[] {expected[0], expected[1]}, null))
                     .accepted()).isEqualTo(2);
-        }
+        });
     }
 
     /**
@@ -50,10 +47,7 @@ class SessionLimitsTest {
     @NeedsLlama
     @Test
     void idleSessionsExpireAndTheirSequenceIdsAreReused() throws Exception {
-        VerifierConfig config = ServeFixture.verifierConfig().withSessions(2, Duration.ofMillis(300));
-        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
-        try (VerifierServer server = VerifierServer.start(config, ServeFixture.target());
-             VerifierTransport t = ServeFixture.transport(server.url())) {
+        onServer(Duration.ofMillis(300), (server, t, prompt) -> {
             String a = t.createSession(SessionRequest.greedy(prompt)).session();
             String b = t.createSession(SessionRequest.greedy(prompt)).session();
             // bounded wait for the idle sweep; /healthz does not touch sessions
@@ -71,6 +65,20 @@ class SessionLimitsTest {
             }
             createOnceASequenceIdIsFree(t, prompt);
             createOnceASequenceIdIsFree(t, prompt);
+        });
+    }
+
+    /** What a test does with a running server of two sessions, a client of it, and the fixture's prompt. */
+    private interface OnServer {
+        void run(VerifierServer server, VerifierTransport t, int[] prompt) throws Exception;
+    }
+
+    /** Runs a test against a verifier of at most two sessions with the given idle timeout. */
+    private static void onServer(Duration idleTimeout, OnServer test) throws Exception {
+        VerifierConfig config = ServeFixture.verifierConfig().withSessions(2, idleTimeout);
+        try (VerifierServer server = VerifierServer.start(config, ServeFixture.target());
+             VerifierTransport t = ServeFixture.transport(server.url())) {
+            test.run(server, t, ServeFixture.tokens(ServeFixture.PROMPT));
         }
     }
 
