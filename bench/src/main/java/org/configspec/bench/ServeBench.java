@@ -35,7 +35,7 @@ import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 
 /**
- * Distributed speculative decoding over HTTP, measured end to end in one run (issue 5). Not a timed test: wall-clock
+ * Distributed speculative decoding over HTTP, measured end to end in one run. Not a timed test: wall-clock
  * numbers on whatever machine runs it.
  * <ol>
  *   <li><b>Goodput vs RTT</b>: greedy speculative decoding (EdgeClient, fixed K, each draft) against the target

@@ -1,5 +1,5 @@
 /**
- * Measurement on the user's device (DESIGN.md §2, module {@code profile}): power meters ({@code power}), datasets
+ * Measurement on the user's device (module {@code profile}): power meters ({@code power}), datasets
  * ({@code dataset}), the drafting throughput ({@code draft}) and acceptance
  * profiling ({@code align}).
  */

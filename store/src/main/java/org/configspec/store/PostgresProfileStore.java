@@ -7,7 +7,7 @@ import java.time.Clock;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
- * The profile store in a PostgreSQL database, for fleets of devices writing to one place (DESIGN.md §7). Same
+ * The profile store in a PostgreSQL database, for fleets of devices writing to one place (SQLite: one per device). Same
  * schema and migrations as {@link SqliteProfileStore}. Each write commits before returning (PostgreSQL's default
  * {@code synchronous_commit=on} makes a commit durable).
  */

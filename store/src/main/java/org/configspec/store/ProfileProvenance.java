@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
- * Where a stored profile comes from (DESIGN.md §6 rule 7). Empty strings and 0 where unknown; seed null where the
+ * Where a stored profile comes from (how, with what, where, when). Empty strings and 0 where unknown; seed null where the
  * measurement used none.
  *
  * @param tool        tool and version that measured ("configspec 0.1.0 / llama.cpp 80fb11a")

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 import org.configspec.core.domain.Pricing;
 
 /**
- * Prices for targets named in stored acceptance documents (the store keeps no prices: they change, DESIGN.md §6
- * rule 7). A price per target name, and optionally one default for the rest.
+ * Prices for targets named in stored acceptance documents (the store keeps no prices: they change, so they come
+ * from the command line). A price per target name, and optionally one default for the rest.
  *
  * @param byTarget     target name → its prices
  * @param defaultPrice the price of any other target, or null

@@ -1,5 +1,5 @@
 /**
- * The profile store (DESIGN.md §2, §6 rule 7, §7): self-describing JSON profile documents with provenance, and a
+ * The profile store (module {@code store}): self-describing JSON profile documents with provenance, and a
  * run log that makes long profiling runs resumable after a crash or kill. {@link org.configspec.store.ProfileStore}
  * is the seam; {@link org.configspec.store.SqliteProfileStore} (one file per device, the default
  * {@code ~/.configspec/profiles.db} or {@code $CONFIGSPEC_STORE}) and

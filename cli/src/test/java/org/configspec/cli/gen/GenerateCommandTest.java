@@ -8,11 +8,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.configspec.cli.models.ModelsCommand;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class GenerateCommandTest {
 
+    @NeedsLlama
     @Test
     void greedyGenerationStreamsOnlyTheTextToStdout() {
         PrintStream oldOut = System.out;

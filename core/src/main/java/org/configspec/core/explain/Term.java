@@ -4,7 +4,7 @@ package org.configspec.core.explain;
  * One term of the analytic model for one configuration.
  *
  * @param name    what it is ("tokens per round")
- * @param symbol  its symbol in DESIGN.md §3 ("E(K)")
+ * @param symbol  its symbol in {@link org.configspec.core.model.AnalyticModel} ("E(K)")
  * @param value   its value (NaN where unknown)
  * @param unit    its unit ("tokens", "s", "W", "$")
  * @param formula how it was obtained, with the numbers substituted

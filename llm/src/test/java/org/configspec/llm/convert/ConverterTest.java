@@ -3,6 +3,7 @@ package org.configspec.llm.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.Generator;
@@ -20,6 +21,7 @@ import org.configspec.llm.sampling.SamplingParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsLlama
 class ConverterTest {
     @TempDir
     Path tmp;

@@ -3,11 +3,13 @@ package org.configspec.llm.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.junit.jupiter.api.Test;
 
 /** The verification primitive: logits of every position of a batch, KV rollback, several sequences per batch. */
+@NeedsLlama
 class BatchLogitsTest {
     private static final int[] CONTINUATION = {
         29892, 727, 471, 263, 2217, 7826, 4257, 365, 2354, 29889, 2296, 18012, 304, 1708, 5377, 297};

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.configspec.llm.LlmException;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.gguf.GgufException;
 import org.configspec.llm.gguf.GgufFile;
@@ -44,6 +45,7 @@ class FailureModesTest {
                 .hasMessageContaining("does not exist");
     }
 
+    @NeedsLlama
     @Test
     void truncatedGgufIsRefusedInJava() throws IOException {
         Path src = TestModels.path(DefaultModel.STORIES15M_Q8_0);
@@ -57,6 +59,7 @@ class FailureModesTest {
         }
     }
 
+    @NeedsLlama
     @Test
     void corruptHeaderIsRefusedInJava() throws IOException {
         Path src = TestModels.path(DefaultModel.STORIES15M_Q4_0);
@@ -86,6 +89,7 @@ class FailureModesTest {
                 .hasMessageContaining("metadata key 0").satisfies(FailureModesTest::oneLine);
     }
 
+    @NeedsLlama
     @Test
     void unknownArchitectureIsRefusedInJava() throws IOException {
         GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_Q4_0));
@@ -133,6 +137,7 @@ class FailureModesTest {
                 .satisfies(FailureModesTest::oneLine);
     }
 
+    @NeedsLlama
     @Test
     void aLibraryWithoutTheLlamaApiIsRefused() throws IOException {
         Path real = LlamaRuntime.get().libraryFile().getParent().resolve("libggml-base.so");
@@ -144,6 +149,7 @@ class FailureModesTest {
                 .hasMessageContaining("missing").satisfies(FailureModesTest::oneLine);
     }
 
+    @NeedsLlama
     @Test
     void runtimeReportsItsLibraryAndVersion() {
         LlamaRuntime rt = LlamaRuntime.get();

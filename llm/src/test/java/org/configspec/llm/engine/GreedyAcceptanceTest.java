@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * replayed against the target's greedy continuation: each round the draft proposes K tokens greedily from the
  * committed prefix; the accepted length is the matching prefix; the round commits it plus the target's token.
  */
+@NeedsLlama
 class GreedyAcceptanceTest {
     static final int K = 4;
     static final int TOKENS = 128;

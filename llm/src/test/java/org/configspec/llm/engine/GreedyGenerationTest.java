@@ -2,6 +2,7 @@ package org.configspec.llm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.configspec.llm.sampling.Sampler;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@NeedsLlama
 class GreedyGenerationTest {
 
     @Test

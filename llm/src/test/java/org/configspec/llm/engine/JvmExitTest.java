@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.configspec.llm.sampling.Sampler;
@@ -13,6 +14,7 @@ import org.configspec.llm.sampling.SamplingParams;
 import org.junit.jupiter.api.Test;
 
 /** A JVM that used llama.cpp exits normally, even when main returns with the model and session still open. */
+@NeedsLlama
 class JvmExitTest {
 
     /** Run in a child JVM: generates, then returns from main without closing anything. */

@@ -2,6 +2,7 @@ package org.configspec.llm.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.configspec.llm.sampling.Distribution;
@@ -9,6 +10,7 @@ import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
 import org.junit.jupiter.api.Test;
 
+@NeedsLlama
 class SampledGenerationTest {
 
     private static int[] run(LlamaModel m, SamplingParams p) {

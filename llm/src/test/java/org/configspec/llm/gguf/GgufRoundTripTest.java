@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.TestModels;
 import org.configspec.llm.model.DefaultModel;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,7 @@ class GgufRoundTripTest {
         assertThat(Files.readAllBytes(g)).isEqualTo(bytes);
     }
 
+    @NeedsLlama
     @Test
     void rewritingARealModelIsByteIdentical() throws IOException {
         Path src = TestModels.path(DefaultModel.STORIES15M_Q8_0);

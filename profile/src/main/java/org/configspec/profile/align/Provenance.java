@@ -3,7 +3,8 @@ package org.configspec.profile.align;
 import org.configspec.core.error.Check;
 
 /**
- * Where an acceptance profile comes from (DESIGN.md §6.7).
+ * Where an acceptance profile comes from: tool, model files (sha256), settings and seed, date; stored
+ * profiles carry it so that a number can be traced to how it was measured.
  *
  * @param tool          tool and version, e.g. "configspec 0.1.0"
  * @param date          when it was measured, ISO-8601 UTC

@@ -1,5 +1,6 @@
 /**
- * Acceptance (alignment) profiling of draft → target pairs (DESIGN.md §3, issue 4 item 3).
+ * Acceptance (alignment) profiling of draft → target pairs: α(K) and P(L ≥ i), the
+ * inputs of core/src/main/java/org/configspec/core/model/AnalyticModel.java.
  * <p>Definitions, used everywhere in this package:
  * <ul>
  *   <li>A <b>round</b> starts at a committed prefix p (continuation tokens committed so far); the draft proposes K

@@ -1,7 +1,6 @@
 package org.configspec.profile.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,24 +10,25 @@ import org.configspec.core.error.ConfigSpecException;
 
 /**
  * Prompts from Databricks Dolly 15k in JSON Lines (fields instruction, context, response, category), the dataset
- * the paper profiled acceptance on. Optionally only some categories, and a seeded sample of n prompts without
- * replacement (deterministic for a seed, see {@link Sampling}). Prompt ids are "dolly-LINE" (1-based line in the
- * file), so they stay stable whatever the filter or sample.
+ * the paper profiled acceptance on: the copy built into ConfigSpec or a user's own file ({@link DollyFile}).
+ * Optionally only some categories, and a seeded sample of n prompts without replacement (deterministic for a seed,
+ * see {@link Sampling}). Prompt ids are "dolly-LINE" (1-based line in the file), so they stay stable whatever the
+ * filter or sample.
  *
- * @param file       the .jsonl file
+ * @param file       where the records come from
  * @param categories categories to keep; empty keeps all
  * @param sample     how many to sample; 0 takes every (matching) record in file order
  * @param seed       the sampling seed
  * @param template   how instruction and context become prompt text
  */
-public record DollyPrompts(Path file, Set<String> categories, int sample, long seed, PromptTemplate template)
+public record DollyPrompts(DollyFile file, Set<String> categories, int sample, long seed, PromptTemplate template)
         implements PromptSource {
     public static final Set<String> CATEGORIES = Set.of("open_qa", "general_qa", "classification", "closed_qa",
             "brainstorming", "information_extraction", "summarization", "creative_writing");
 
     public DollyPrompts {
         if (file == null) {
-            throw new ConfigSpecException("dolly: no file given; expected the databricks-dolly-15k .jsonl file");
+            throw new ConfigSpecException("dolly: no file given; expected the built-in copy or a databricks-dolly-15k .jsonl file");
         }
         categories = Set.copyOf(categories == null ? Set.of() : categories);
         for (String c : categories) {
@@ -43,16 +43,22 @@ public record DollyPrompts(Path file, Set<String> categories, int sample, long s
         template = template == null ? PromptTemplate.DEFAULT : template;
     }
 
-    public static DollyPrompts all(Path file) {
+    /** Every record of a file, in file order. */
+    public static DollyPrompts all(DollyFile file) {
         return new DollyPrompts(file, Set.of(), 0, 0, PromptTemplate.DEFAULT);
+    }
+
+    /** A seeded sample of n records of any category, with the default template. */
+    public static DollyPrompts sample(DollyFile file, int n, long seed) {
+        return new DollyPrompts(file, Set.of(), n, seed, PromptTemplate.DEFAULT);
     }
 
     @Override
     public List<Prompt> prompts() {
-        String where = "dolly " + file;
+        String where = "dolly " + file.source();
         List<Prompt> matching = new ArrayList<>();
         TreeMap<String, Integer> seen = new TreeMap<>();
-        for (Lines.Line line : Lines.read(file, "dolly")) {
+        for (Lines.Line line : lines(where)) {
             if (line.text().isBlank()) {
                 continue;
             }
@@ -62,7 +68,7 @@ public record DollyPrompts(Path file, Set<String> categories, int sample, long s
             String category = text(n, "category", line, where, false);
             seen.merge(category, 1, Integer::sum);
             if (categories.isEmpty() || categories.contains(category)) {
-                matching.add(new Prompt("dolly-" + line.number(), template.render(instruction, context), category, file.toString()));
+                matching.add(new Prompt("dolly-" + line.number(), template.render(instruction, context), category, file.source()));
             }
         }
         if (matching.isEmpty()) {
@@ -70,6 +76,13 @@ public record DollyPrompts(Path file, Set<String> categories, int sample, long s
                     + new TreeSet<>(categories) + "; the file has " + seen));
         }
         return sample == 0 ? List.copyOf(matching) : Sampling.sample(matching, sample, seed, where + " " + describeFilter());
+    }
+
+    private List<Lines.Line> lines(String where) {
+        if (file instanceof DollyFile.OnDisk disk) {
+            return Lines.read(disk.path(), "dolly");
+        }
+        return Lines.readGzipResource(DollyFile.BuiltIn.RESOURCE, where);
     }
 
     private static String text(JsonNode n, String field, Lines.Line line, String where, boolean required) {
@@ -93,7 +106,7 @@ public record DollyPrompts(Path file, Set<String> categories, int sample, long s
 
     @Override
     public String describe() {
-        return "dolly " + file.getFileName() + ", " + describeFilter() + ", "
+        return "dolly " + file.name() + ", " + describeFilter() + ", "
                 + (sample == 0 ? "all records" : sample + " sampled with seed " + seed);
     }
 }

@@ -14,11 +14,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.configspec.core.error.ConfigSpecException;
 
-/** Reads text files line by line (UTF-8, strict) for the prompt readers; errors name the file. */
+/** Reads text files line by line (UTF-8, strict; gzip-compressed when the name ends in .gz) for the prompt readers; errors name the file. */
 final class Lines {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int BUFFER = 1 << 16;
 
     /** One line and its 1-based number. */
     record Line(int number, String text) {
@@ -31,12 +33,27 @@ final class Lines {
         if (Files.isDirectory(file)) {
             throw new ConfigSpecException(what + " " + file + ": is a directory; expected a file");
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, BUFFER) : raw) {
             return read(in, what + " " + file);
         } catch (NoSuchFileException e) {
             throw new ConfigSpecException(what + " " + file + ": no such file");
         } catch (IOException e) {
             throw new ConfigSpecException(what + " " + file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A gzip-compressed classpath resource of this module; a missing or unreadable one is a broken build. */
+    static List<Line> readGzipResource(String resource, String where) {
+        try (InputStream raw = Lines.class.getResourceAsStream(resource)) {
+            if (raw == null) {
+                throw new IllegalStateException(where + ": resource " + resource + " is missing from the build");
+            }
+            try (InputStream in = new GZIPInputStream(raw, BUFFER)) {
+                return read(in, where);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(where + ": resource " + resource + " unreadable", e);
         }
     }
 

@@ -1,5 +1,5 @@
 /**
- * Power meters on the user's device (issue 4). Every hardware seam is an interface: a {@link
+ * Power meters on the user's device. Every hardware seam is an interface: a {@link
  * org.configspec.profile.power.PowerSource} gives instantaneous watts and is sampled by a background thread
  * ({@link org.configspec.profile.power.SampledPowerMeter}); an {@link org.configspec.profile.power.EnergyCounter}
  * gives cumulative joules and is read at the exact window edges ({@link

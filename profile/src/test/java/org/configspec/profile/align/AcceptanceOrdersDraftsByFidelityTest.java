@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.configspec.core.acceptance.AcceptanceMode;
 import org.configspec.core.acceptance.AcceptanceProfile;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.sampling.SamplingParams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * Profiling on real weights orders the default drafts by fidelity (Q8_0 all layers ≫ Q8_0 5 layers ≫ Q8_0 4 layers),
  * in greedy and sampling mode, and its figures are internally consistent and carry provenance.
  */
+@NeedsLlama
 class AcceptanceOrdersDraftsByFidelityTest {
     static final int K_MAX = 4;
     static AlignResult result;

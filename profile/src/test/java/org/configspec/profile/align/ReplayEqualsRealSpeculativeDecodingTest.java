@@ -3,6 +3,7 @@ package org.configspec.profile.align;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.engine.Generator;
 import org.configspec.llm.engine.LlamaSession;
 import org.configspec.llm.sampling.Sampler;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * draft pass gives, round by round, the accepted lengths and the committed text of REAL greedy speculative decoding
  * run separately for each K (target verifies K drafted tokens in one batch, both KV caches rolled back).
  */
+@NeedsLlama
 class ReplayEqualsRealSpeculativeDecodingTest {
     static final int TOKENS = 48;
     static final int K_MAX = 8;

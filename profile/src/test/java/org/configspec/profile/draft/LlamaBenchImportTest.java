@@ -67,12 +67,8 @@ class LlamaBenchImportTest {
         DraftMeasurement m = LlamaBenchImport.read(fixture("llama-bench-80fb11a-q8_0-depth.jsonl")).get(0);
         assertThat(m.decode()).extracting(DecodeRate::depthTokens).containsExactly(0, 64);
         assertThat(m.prefill()).extracting(PrefillRate::depthTokens).containsExactly(0, 64);
-        assertThat(m.decode()).allSatisfy(d -> {
-            assertThat(d.tokPerS().value()).isPositive();
-            assertThat(d.tokPerS().ciLow()).isLessThanOrEqualTo(d.tokPerS().value());
-            assertThat(d.tokPerS().ciHigh()).isGreaterThanOrEqualTo(d.tokPerS().value());
-            assertThat(d.tokPerS().n()).isEqualTo(2);
-        });
+        // a positive value inside its interval is what DecodeRate and MedianCi enforce on construction
+        assertThat(m.decode()).allSatisfy(d -> assertThat(d.tokPerS().n()).isEqualTo(2));
         assertThat(m.decode().get(0).tokPerS().value()).isEqualTo((112.124 + 118.044) / 2);
     }
 

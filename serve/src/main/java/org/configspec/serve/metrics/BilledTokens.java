@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tokens a run would be billed for under each billing regime of the analytic model (DESIGN.md §3), counted from its
+ * Tokens a run would be billed for under each billing regime of the analytic model (core's AnalyticModel), counted from its
  * verified rounds (local fallback tokens are not billed):
  * <ul>
  *   <li>paper: the K drafted tokens of each round, as output;</li>

@@ -25,7 +25,7 @@ import org.configspec.serve.metrics.RoundRecord;
 
 /**
  * Runs real greedy sessions for every K in 1..kMax through the link emulator at each RTT against a running
- * verifier, then compares them with the analytic model (DESIGN.md §3) fed by what the runs measured: the i.i.d.
+ * verifier, then compares them with the analytic model (core's AnalyticModel) fed by what the runs measured: the i.i.d.
  * acceptance fit, the draft speed and T_v(K) = RTT + fixed + perToken·(K + 1) fitted by least squares to the round
  * trips of the lowest RTT (minus that RTT). One discarded warm-up run per RTT comes first. With {@link StoredInputs}
  * the acceptance and the draft speed (and power, for J per token) come from stored profiles instead; the verify-time

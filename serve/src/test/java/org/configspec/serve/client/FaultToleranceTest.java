@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.link.DirectionSpec;
 import org.configspec.serve.link.HostPort;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Restarts, dropped connections and lost answers never lose or duplicate a committed token. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class FaultToleranceTest {
     private static final int N = 48;
 

@@ -3,6 +3,7 @@ package org.configspec.serve.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.verifier.VerifierServer;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
  * even when answers are lost and retried.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class SamplingClientTest {
 
     private static EdgeClient.Result run(VerifierServer server, VerifierTransport t, long seed)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.verifier.VerifierServer;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Real runs at K = 1..4 and RTT 0 / 50 ms against the model fed by their own measurements. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class ValidatorTest {
 
     @Test

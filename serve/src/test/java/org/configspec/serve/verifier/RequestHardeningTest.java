@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.serve.HttpGet;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.client.FixedK;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** Bad, hostile or unauthenticated requests get a 4xx JSON error, and the server keeps verifying correctly. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class RequestHardeningTest {
     private static final String TOKEN = "s3cret-token";
     private static VerifierServer server;

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaSession;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * pooled), which differs clearly from the draft's.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class SamplingEndToEndTest {
     private static final double T = 1.0;
     private static final int TRIALS = 480;

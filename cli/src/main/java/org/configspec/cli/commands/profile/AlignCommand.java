@@ -1,7 +1,6 @@
 package org.configspec.cli.commands.profile;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,8 +53,10 @@ public final class AlignCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     int tokens;
 
-    @Option(names = "--prompts", description = "text file, one prompt per line ('#' lines skipped)")
-    Path promptsFile;
+    @Option(names = "--prompts", paramLabel = "builtin|dolly|FILE", description = "builtin (the TinyStories openings),"
+            + " dolly (Dolly 15k, built in: a sample of --max-prompts drawn with --seed), or a prompt file: one prompt"
+            + " per line ('#' lines skipped), or JSON Lines (.jsonl)")
+    String promptsFile;
 
     @Option(names = "--prompt", description = "a prompt (repeatable); default: the built-in TinyStories openings")
     List<String> prompts = new ArrayList<>();
@@ -149,7 +150,7 @@ public final class AlignCommand implements Callable<Integer> {
             throw new ConfigSpecException("--prompts and --prompt given together: allowed one of them");
         }
         if (promptsFile != null) {
-            return PromptSource.file(promptsFile);
+            return PromptSource.named(promptsFile, null, maxPrompts, seed);
         }
         return prompts.isEmpty() ? PromptSource.builtin() : PromptSource.inline(prompts);
     }

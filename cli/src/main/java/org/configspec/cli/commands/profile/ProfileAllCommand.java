@@ -14,8 +14,6 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignSettings;
 import org.configspec.profile.align.PromptSource;
-import org.configspec.profile.dataset.DollyPrompts;
-import org.configspec.profile.dataset.PromptTemplate;
 import org.configspec.profile.draft.DraftBench;
 import org.configspec.profile.draft.DraftBenchSettings;
 import org.configspec.profile.draft.ProcSelf;
@@ -66,10 +64,12 @@ public final class ProfileAllCommand implements Callable<Integer> {
     String meter;
 
     @Option(names = "--prompts", defaultValue = "builtin", paramLabel = "builtin|dolly|FILE",
-            description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (--dolly FILE), or a .txt/.jsonl file. Default: ${DEFAULT-VALUE}.")
+            description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (built in; a seeded sample of"
+                    + " --n-prompts), or a .txt/.jsonl file. Default: ${DEFAULT-VALUE}.")
     String prompts;
 
-    @Option(names = "--dolly", paramLabel = "FILE", description = "The Dolly 15k JSON Lines file (with --prompts dolly).")
+    @Option(names = "--dolly", paramLabel = "FILE", description = "Your own Dolly 15k JSON Lines file (.jsonl or .jsonl.gz)"
+            + " instead of the built-in copy (with --prompts dolly).")
     Path dolly;
 
     @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample). Default: ${DEFAULT-VALUE}.")
@@ -151,17 +151,7 @@ public final class ProfileAllCommand implements Callable<Integer> {
         if (nPrompts < 1) {
             throw new ConfigSpecException("--n-prompts must be >= 1, got " + nPrompts);
         }
-        PromptSource source = switch (prompts) {
-            case "builtin" -> PromptSource.builtin();
-            case "dolly" -> {
-                if (dolly == null) {
-                    throw new ConfigSpecException("--prompts dolly needs --dolly FILE (databricks-dolly-15k JSON Lines)");
-                }
-                yield PromptSource.of(new DollyPrompts(dolly, java.util.Set.of(), nPrompts, seed, PromptTemplate.DEFAULT));
-            }
-            default -> PromptSource.file(Path.of(prompts));
-        };
-        List<String> all = source.prompts();
+        List<String> all = PromptSource.named(prompts, dolly, nPrompts, seed).prompts();
         return all.subList(0, Math.min(nPrompts, all.size()));
     }
 

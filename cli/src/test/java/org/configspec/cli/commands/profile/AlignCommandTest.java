@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,6 +30,7 @@ class AlignCommandTest {
     static final String[] SMALL = {"--target", "stories15M-f32", "--draft", "stories15M-q8_0-l5", "--k-max", "3",
         "--tokens", "24", "--prompt", "Once upon a time", "--prompt", "The dog ran very fast", "--threads", "1"};
 
+    @NeedsLlama
     @Test
     void tablePrintsAlphaWithIntervalsEAndPerPositionAcceptancePerK() {
         Out o = run(SMALL);
@@ -39,6 +41,7 @@ class AlignCommandTest {
         assertThat(o.out().lines().filter(l -> l.matches("\\s+[123]\\s+0\\.\\d{3} \\[.*")).count()).isEqualTo(3);
     }
 
+    @NeedsLlama
     @Test
     void jsonCarriesProvenanceAndPerKFigures() {
         String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
@@ -50,6 +53,7 @@ class AlignCommandTest {
                 "\"alphaInterval\"", "\"survival\"", "\"tool\" : \"configspec 0.1.0\"");
     }
 
+    @NeedsLlama
     @Test
     void promptsFileOneLineEachWithUntilCiRecordsSourceAndStopReason(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("prompts.txt");
@@ -69,6 +73,7 @@ class AlignCommandTest {
                 .doesNotContain("\n");
     }
 
+    @NeedsLlama
     @Test
     void unknownModelIsOneLineAndExitCode2() {
         Out o = run("--target", "stories15M-f32", "--draft", "no-such-model", "--prompt", "x");

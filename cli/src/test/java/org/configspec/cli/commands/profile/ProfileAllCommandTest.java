@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.configspec.cli.Main;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ class ProfileAllCommandTest {
         return new String[] {Integer.toString(code), out.toString(), err.toString()};
     }
 
+    @NeedsLlama
     @Test
     void profilesStoresResumesAndSelects() {
         String store = dir.resolve("profiles.db").toString();
@@ -54,5 +56,8 @@ class ProfileAllCommandTest {
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[2].strip().lines()).hasSize(1);
         assertThat(r[2]).contains("--meter: unknown power meter 'magic'");
+        String[] dolly = run("profile", "all", "--store", dir.resolve("x.db").toString(), "--dolly", "my.jsonl");
+        assertThat(dolly[0]).isEqualTo("2");
+        assertThat(dolly[2].strip()).contains("a Dolly file (my.jsonl) was given with --prompts builtin").doesNotContain("\n");
     }
 }

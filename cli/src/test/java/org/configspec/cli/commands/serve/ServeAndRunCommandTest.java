@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.serve.verifier.VerifierConfig;
@@ -16,6 +17,7 @@ import picocli.CommandLine;
 
 /** 'configspec run' against a real in-process verifier; bad flags of both commands are one line and exit 2. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class ServeAndRunCommandTest {
     private record Result(int code, String out, String err) {
     }

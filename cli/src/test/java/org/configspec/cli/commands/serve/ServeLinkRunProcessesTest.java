@@ -3,9 +3,6 @@ package org.configspec.cli.commands.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.configspec.llm.ConfigSpecHome;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,12 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code configspec generate}) prints. Every process is destroyed in {@link #stopAll()}, all waits are bounded.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class ServeLinkRunProcessesTest {
     private static final String PROMPT = "Once upon a time";
     private static final int N = 32;
     private static final String TARGET_32 = ", there was a little girl named Lily. She loved to play outside in the"
             + " sunshine. One day, she saw a big, red ball in";
     private static final String TOKEN = "s3cret-e2e";
+    private static final Pattern SERVE_LISTENING = Pattern.compile("verifying with \\S+ on http://127\\.0\\.0\\.1:(\\d+) ");
+    private static final Pattern LINK_LISTENING = Pattern.compile("link: listening on 127\\.0\\.0\\.1:(\\d+) -> ");
 
     @TempDir
     Path tmp;
@@ -59,21 +62,17 @@ class ServeLinkRunProcessesTest {
 
     @Test
     void runThroughTheLinkPrintsTheTargetsGreedyContinuation() throws Exception {
-        int servePort = freePort();
-        int linkPort = freePort();
-        while (linkPort == servePort) {
-            linkPort = freePort();
-        }
-        Process serve = start("serve", "serve", "--model", "stories15M-f32", "--host", "127.0.0.1", "--port",
-                Integer.toString(servePort), "--token", TOKEN, "-t", "1", "--max-sessions", "4");
-        Process link = start("link", "link", "--listen", "127.0.0.1:" + linkPort, "--upstream",
-                "127.0.0.1:" + servePort, "--delay", "20ms");
+        // each process binds port 0 and prints the port it got: no port is picked first and bound later
+        Process serve = start("serve", "serve", "--model", "stories15M-f32", "--host", "127.0.0.1", "--port", "0",
+                "--token", TOKEN, "-t", "1", "--max-sessions", "4");
         // the target's own greedy output, computed while the server loads (a separate process as well)
         Process generate = start("generate", "generate", "--model", "stories15M-f32", "--prompt", PROMPT, "-n",
                 Integer.toString(N), "-t", "1");
-
+        int servePort = awaitPrintedPort(serve, "serve.err", SERVE_LISTENING, Duration.ofSeconds(30));
         awaitHealthy(serve, servePort, Duration.ofSeconds(30));
-        awaitListening(link, linkPort, Duration.ofSeconds(20));
+        Process link = start("link", "link", "--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:" + servePort,
+                "--delay", "20ms");
+        int linkPort = awaitPrintedPort(link, "link.out", LINK_LISTENING, Duration.ofSeconds(20));
 
         assertThat(generate.waitFor(30, TimeUnit.SECONDS)).as("generate finished").isTrue();
         assertThat(generate.exitValue()).as(read("generate.err")).isZero();
@@ -96,7 +95,6 @@ class ServeLinkRunProcessesTest {
         // the server and the link stop cleanly on SIGTERM (their shutdown hooks), exit 0
         link.destroy();
         assertThat(link.waitFor(15, TimeUnit.SECONDS)).as("link stopped").isTrue();
-        assertThat(read("link.out")).contains("link: listening on 127.0.0.1:" + linkPort);
         serve.destroy();
         assertThat(serve.waitFor(15, TimeUnit.SECONDS)).as("serve stopped").isTrue();
     }
@@ -123,12 +121,18 @@ class ServeLinkRunProcessesTest {
         return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
+    /** Waits for the line where a process prints the port it bound, and returns that port. */
+    private int awaitPrintedPort(Process p, String file, Pattern line, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = line.matcher(read(file));
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            assertThat(p.isAlive()).as(file + ": exited before printing its port: " + read(file)).isTrue();
+            Thread.sleep(100);
         }
+        throw new AssertionError(file + ": no line matching " + line + " within " + limit + ": " + read(file));
     }
 
     private void awaitHealthy(Process serve, int port, Duration limit) throws Exception {
@@ -151,17 +155,4 @@ class ServeLinkRunProcessesTest {
         throw new AssertionError("serve not healthy within " + limit + ": " + read("serve.err"));
     }
 
-    private void awaitListening(Process link, int port, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(link.isAlive()).as("link exited early: " + read("link.err")).isTrue();
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("link not listening within " + limit + ": " + read("link.err"));
-    }
 }

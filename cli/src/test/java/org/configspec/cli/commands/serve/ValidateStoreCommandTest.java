@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.configspec.cli.Main;
+import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sources), the table has tokens per $ and J per token, the run is stored as a "validation" document that store list
  * shows, and a device without the draft is a one-line error.
  */
+@NeedsLlama
 class ValidateStoreCommandTest {
     @TempDir
     Path dir;
