@@ -107,7 +107,8 @@ public final class EdgeClient {
             boolean local = false;
             while (!ended && generated() < n && length < Math.min(contextLimit, drafter.contextLimit())) {
                 if (!local) {
-                    int room = Math.min(contextLimit, drafter.contextLimit()) - length;
+                    // a round commits up to K + 1 tokens, all of which must fit the context
+                    int room = Math.min(contextLimit, drafter.contextLimit()) - length - 1;
                     int k = Math.max(0, Math.min(Math.min(policy.nextK(), maxK), Math.min(n - 1 - generated(), room)));
                     long t0 = System.nanoTime();
                     Drafter.Draft d = drafter.draft(seq, length, k);

@@ -90,8 +90,8 @@ final class DecodeLoop implements AutoCloseable {
                 step();
             } catch (InterruptedException e) {
                 break;
-            } catch (RuntimeException e) {
-                // never let one bad batch stop the loop; the batch's callers already got their errors
+            } catch (RuntimeException | Error e) {
+                // never let one bad job stop the loop; the jobs it held were answered by step()
                 java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("decode loop: " + e);
             }
         }
@@ -140,7 +140,37 @@ final class DecodeLoop implements AutoCloseable {
             }
         }
         carried.addAll(later);
-        decodeGroup(group);
+        try {
+            decodeGroup(group);
+        } catch (RuntimeException | Error e) {
+            failUnanswered(group, e);
+            throw e;
+        }
+    }
+
+    /**
+     * After an unexpected failure while a batch was processed: every verify of it still unanswered gets a 500, and
+     * its session is put back to the committed length the client sent (what a retry of the same verify expects),
+     * with its KV cache truncated to match. Sessions already answered keep their new state.
+     */
+    private void failUnanswered(List<Verify> group, Throwable cause) {
+        ProtocolException failed = new ProtocolException(500, "internal error while verifying: " + cause);
+        for (Verify v : group) {
+            if (v.done().isDone()) {
+                continue;
+            }
+            ServerSession s = v.session();
+            try {
+                if (s.length() > v.request().position()) {
+                    s.rollback(v.request().position());
+                }
+                llama.truncate(s.seq, s.length() - 1);
+            } catch (RuntimeException | Error e) {
+                // the answer below matters more; a broken session fails its next verify
+                failed.addSuppressed(e);
+            }
+            v.done().completeExceptionally(failed);
+        }
     }
 
     private void runOther(Job j) {
@@ -233,17 +263,22 @@ final class DecodeLoop implements AutoCloseable {
                 v.done().completeExceptionally(failures[j]);
                 continue;
             }
-            Acceptance.Outcome o = outcomes[j];
-            int k = v.request().k();
-            s.commit(v.request().draft(), o.accepted(), o.token());
-            // keep committed tokens 0..length-2 in the KV cache
-            llama.truncate(s.seq, s.length() - 1);
-            metrics.round(k, o.accepted());
-            long now = System.nanoTime();
-            metrics.latency(now - v.arrivedNanos());
-            s.lastUsedNanos = now;
-            v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(),
-                    new VerifyResponse.Timings((start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+            try {
+                Acceptance.Outcome o = outcomes[j];
+                int k = v.request().k();
+                s.commit(v.request().draft(), o.accepted(), o.token());
+                // keep committed tokens 0..length-2 in the KV cache
+                llama.truncate(s.seq, s.length() - 1);
+                metrics.round(k, o.accepted());
+                long now = System.nanoTime();
+                metrics.latency(now - v.arrivedNanos());
+                s.lastUsedNanos = now;
+                v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(), new VerifyResponse.Timings(
+                        (start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+            } catch (RuntimeException e) {
+                // one session's failure must not leave the others of the batch unanswered
+                failUnanswered(List.of(v), e);
+            }
         }
     }
 
@@ -263,9 +298,10 @@ final class DecodeLoop implements AutoCloseable {
             throw new ProtocolException(409, "position " + p + " is before the end of the session's prompt ("
                     + s.promptLength + " tokens)");
         }
-        if (p + k > config.contextPerSession()) {
-            throw new ProtocolException(409, "context full: position " + p + " + K " + k + " exceeds the "
-                    + config.contextPerSession() + " tokens a session may hold");
+        // a verify commits up to K + 1 tokens (the accepted drafts and the target's own token) after position p
+        if (p + k + 1 > config.contextPerSession()) {
+            throw new ProtocolException(409, "context full: position " + p + " + K " + k + " + 1 exceeds the "
+                    + config.contextPerSession() + " tokens a session may hold (--context)");
         }
         if (p < s.length()) {
             // the client never saw the answer that moved us ahead: forget it and verify again

@@ -48,7 +48,12 @@ final class ServerSession {
         length = newLength;
     }
 
+    /** Appends the accepted drafts and the target's token; refuses (unchanged) when they do not fit the context. */
     void commit(int[] draft, int accepted, int token) {
+        if (accepted < 0 || accepted > draft.length || length + accepted + 1 > tokens.length) {
+            throw new IllegalStateException("cannot commit " + accepted + " of " + draft.length + " drafted tokens + 1"
+                    + " after " + length + " tokens: the session holds at most " + tokens.length);
+        }
         System.arraycopy(draft, 0, tokens, length, accepted);
         tokens[length + accepted] = token;
         length += accepted + 1;
