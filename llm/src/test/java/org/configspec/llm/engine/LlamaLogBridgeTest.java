@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** llama.cpp's log: fragments buffered to a newline, CONT continues a message, quiet (WARNING+) by default. */
+/**
+ * llama.cpp's log: fragments buffered to a newline, CONT continues a message, silent by default (errors kept for our
+ * one-line messages), WARNING and above when asked for.
+ */
 class LlamaLogBridgeTest {
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
@@ -49,9 +52,35 @@ class LlamaLogBridgeTest {
         return m;
     }
 
+    private static LlamaLogBridge bridgeAt(String level) {
+        String old = System.getProperty("configspec.llama.log");
+        System.setProperty("configspec.llama.log", level);
+        try {
+            return new LlamaLogBridge();
+        } finally {
+            if (old == null) {
+                System.clearProperty("configspec.llama.log");
+            } else {
+                System.setProperty("configspec.llama.log", old);
+            }
+        }
+    }
+
     @Test
-    void fragmentsAreJoinedAndOnlyWarningsPassByDefault() {
+    void byDefaultNothingIsShownButErrorsAreKeptForTheOneLineMessage() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CONFIGSPEC_DEBUG") == null);
+        LlamaLogBridge.takeErrors();
         LlamaLogBridge bridge = new LlamaLogBridge();
+        bridge.invoke(3, c("load: something odd\n"), null);
+        bridge.invoke(4, c("llama_model_load: error loading model: missing tensor 'x'\n"), null);
+        assertThat(records).isEmpty();
+        assertThat(LlamaLogBridge.takeErrors()).containsExactly("llama_model_load: error loading model: missing tensor 'x'");
+        assertThat(LlamaLogBridge.takeErrors()).isEmpty();
+    }
+
+    @Test
+    void fragmentsAreJoinedAndOnlyWarningsPassAtLevelWarning() {
+        LlamaLogBridge bridge = bridgeAt("WARNING");
         bridge.invoke(2, c("llama_model_loader: loaded meta data\n"), null);
         bridge.invoke(3, c("quantize: something "), null);
         bridge.invoke(5, c("odd happened"), null);
@@ -65,7 +94,7 @@ class LlamaLogBridgeTest {
 
     @Test
     void theContextLargerThanTrainingWarningIsDowngraded() {
-        LlamaLogBridge bridge = new LlamaLogBridge();
+        LlamaLogBridge bridge = bridgeAt("WARNING");
         bridge.invoke(3, c("llama_context: n_ctx_seq (512) > n_ctx_train (256) -- possible training context overflow\n"),
                 null);
         assertThat(records).isEmpty();
