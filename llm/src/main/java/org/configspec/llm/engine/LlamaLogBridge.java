@@ -26,8 +26,12 @@ final class LlamaLogBridge implements LlamaLibrary.LogCallback {
             ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     LlamaLogBridge() {
-        String configured = System.getProperty("configspec.llama.log");
-        Level level = System.getenv("CONFIGSPEC_DEBUG") != null ? Level.WARNING : Level.OFF;
+        this(System.getProperty("configspec.llama.log"), System.getenv("CONFIGSPEC_DEBUG") != null);
+    }
+
+    /** {@code configured}: a JUL level name or null; {@code debug}: CONFIGSPEC_DEBUG is set. */
+    LlamaLogBridge(String configured, boolean debug) {
+        Level level = debug ? Level.WARNING : Level.OFF;
         if (configured != null && !configured.isBlank()) {
             try {
                 level = Level.parse(configured.trim().toUpperCase(java.util.Locale.ROOT));

@@ -34,14 +34,19 @@ class LlamaLogBridgeTest {
     };
     private final Logger logger = Logger.getLogger(LlamaLogBridge.LOGGER_NAME);
 
+    private Level saved;
+
     @BeforeEach
     void attach() {
+        saved = logger.getLevel();
         logger.addHandler(handler);
     }
 
+    /** The level is global: give the other tests of this JVM the runtime's own setting back. */
     @AfterEach
     void detach() {
         logger.removeHandler(handler);
+        logger.setLevel(saved);
     }
 
     private static Memory c(String s) {
@@ -52,25 +57,10 @@ class LlamaLogBridgeTest {
         return m;
     }
 
-    private static LlamaLogBridge bridgeAt(String level) {
-        String old = System.getProperty("configspec.llama.log");
-        System.setProperty("configspec.llama.log", level);
-        try {
-            return new LlamaLogBridge();
-        } finally {
-            if (old == null) {
-                System.clearProperty("configspec.llama.log");
-            } else {
-                System.setProperty("configspec.llama.log", old);
-            }
-        }
-    }
-
     @Test
     void byDefaultNothingIsShownButErrorsAreKeptForTheOneLineMessage() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CONFIGSPEC_DEBUG") == null);
         LlamaLogBridge.takeErrors();
-        LlamaLogBridge bridge = new LlamaLogBridge();
+        LlamaLogBridge bridge = new LlamaLogBridge(null, false);
         bridge.invoke(3, c("load: something odd\n"), null);
         bridge.invoke(4, c("llama_model_load: error loading model: missing tensor 'x'\n"), null);
         assertThat(records).isEmpty();
@@ -80,7 +70,7 @@ class LlamaLogBridgeTest {
 
     @Test
     void fragmentsAreJoinedAndOnlyWarningsPassAtLevelWarning() {
-        LlamaLogBridge bridge = bridgeAt("WARNING");
+        LlamaLogBridge bridge = new LlamaLogBridge("WARNING", false);
         bridge.invoke(2, c("llama_model_loader: loaded meta data\n"), null);
         bridge.invoke(3, c("quantize: something "), null);
         bridge.invoke(5, c("odd happened"), null);
@@ -93,8 +83,16 @@ class LlamaLogBridgeTest {
     }
 
     @Test
+    void configspecDebugShowsWarningsAndErrors() {
+        LlamaLogBridge bridge = new LlamaLogBridge(null, true);
+        bridge.invoke(2, c("info line\n"), null);
+        bridge.invoke(4, c("llama_model_load: error loading model: x\n"), null);
+        assertThat(records).extracting(LogRecord::getMessage).containsExactly("llama_model_load: error loading model: x");
+    }
+
+    @Test
     void theContextLargerThanTrainingWarningIsDowngraded() {
-        LlamaLogBridge bridge = bridgeAt("WARNING");
+        LlamaLogBridge bridge = new LlamaLogBridge("WARNING", false);
         bridge.invoke(3, c("llama_context: n_ctx_seq (512) > n_ctx_train (256) -- possible training context overflow\n"),
                 null);
         assertThat(records).isEmpty();
