@@ -121,7 +121,14 @@ final class DecodeLoop implements AutoCloseable {
             Job j = carried.poll();
             if (j == null) {
                 long left = deadline - System.nanoTime();
-                j = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                try {
+                    j = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                } catch (InterruptedException e) {
+                    // shutting down: failAll() answers what is carried
+                    carried.addAll(group);
+                    carried.addAll(later);
+                    throw e;
+                }
             }
             if (j == null) {
                 break;
@@ -173,18 +180,24 @@ final class DecodeLoop implements AutoCloseable {
         }
     }
 
+    /** Runs a create or free; never throws (a verify group may be waiting around it). */
     private void runOther(Job j) {
         if (j instanceof Create c) {
             try {
                 prefill(c.session());
                 c.done().complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // the waiting handler frees the session (and its sequence id) on any failure
                 c.done().completeExceptionally(e);
             }
         } else if (j instanceof Free f) {
-            table.releaseSeqAfterClear(llama, f.session().seq);
-            metrics.sessions(table.size());
+            try {
+                table.releaseSeqAfterClear(llama, f.session().seq);
+                metrics.sessions(table.size());
+            } catch (RuntimeException | Error e) {
+                java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("freeing sequence "
+                        + f.session().seq + ": " + e);
+            }
         }
     }
 
@@ -298,10 +311,10 @@ final class DecodeLoop implements AutoCloseable {
             throw new ProtocolException(409, "position " + p + " is before the end of the session's prompt ("
                     + s.promptLength + " tokens)");
         }
-        // a verify commits up to K + 1 tokens (the accepted drafts and the target's own token) after position p
-        if (p + k + 1 > config.contextPerSession()) {
-            throw new ProtocolException(409, "context full: position " + p + " + K " + k + " + 1 exceeds the "
-                    + config.contextPerSession() + " tokens a session may hold (--context)");
+        // the batch decodes positions p - 1 .. p + K - 1; the target's token after them is committed undecoded
+        if (p + k > config.contextPerSession()) {
+            throw new ProtocolException(409, "context full: position " + p + " + K " + k + " exceeds the "
+                    + config.contextPerSession() + " positions of a session (--context)");
         }
         if (p < s.length()) {
             // the client never saw the answer that moved us ahead: forget it and verify again
