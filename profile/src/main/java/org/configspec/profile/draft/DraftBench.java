@@ -143,7 +143,7 @@ public final class DraftBench {
             if (busy.busy()) {
                 notes.add(Contention.NOTE_PREFIX + busy.summary());
                 progress.accept("warning: " + name + ": measured on a busy machine (" + busy.summary()
-                        + "); the stored profile is flagged");
+                        + "): its figures are flagged as suspect");
             }
             if (loadBefore >= 0 && loadAfter >= 0) {
                 notes.add(String.format(Locale.ROOT, "system load average (1 min) %.2f before, %.2f after, on %d CPUs:"
