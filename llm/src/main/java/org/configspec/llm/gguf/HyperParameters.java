@@ -10,18 +10,26 @@ import java.util.Set;
  * (1..{@value #MAX_LAYERS}), context and embedding lengths, attention heads (per layer or one value; KV heads dividing
  * the heads, head size dividing the embedding), rope dimensions and scaling type, feed-forward lengths, expert
  * counts and groups, next-token-prediction layers, and the vocabulary arrays (scores and token types one per token).
- * The limits are llama.cpp's (src/llama-hparams.h: LLAMA_MAX_LAYERS 512, LLAMA_MAX_EXPERTS 256). Stateless.
+ * The limits are llama.cpp's at the pinned commit (its src/llama-hparams.h: LLAMA_MAX_LAYERS 512, LLAMA_MAX_EXPERTS
+ * 1024; the asserts are in its src/llama-model.cpp, load_hparams). Stateless.
  */
 public final class HyperParameters {
     public static final int MAX_LAYERS = 512;
-    public static final int MAX_EXPERTS = 256;
+    public static final int MAX_EXPERTS = 1024;
     private static final long MAX_U31 = Integer.MAX_VALUE;
     private static final Set<String> ROPE_SCALING = Set.of("none", "linear", "yarn", "longrope");
     /** Architectures without attention heads (llama.cpp sets n_head = 0 for them). */
     private static final Set<String> ATTENTION_FREE = Set.of("mamba", "mamba2", "rwkv6", "rwkv6qwen2", "rwkv7",
             "arwkv7");
-    /** Architectures whose rope dimension count must equal the head size (llama.cpp refuses others). */
-    private static final Set<String> FULL_ROPE = Set.of("llama", "deci", "falcon");
+    /**
+     * Architectures whose graph asserts head size = value head size = rope dimension count (llama.cpp's
+     * src/models/&lt;arch&gt;.cpp: {@code GGML_ASSERT(n_embd_head == n_rot)}): a file that breaks it loads, then aborts
+     * the process on its first decode.
+     */
+    private static final Set<String> FULL_ROPE = Set.of("llama", "llama4", "deci", "falcon", "qwen2", "qwen2moe",
+            "qwen2vl", "qwen3", "qwen3moe", "qwen3vl", "qwen3vlmoe", "mistral3", "granite", "olmo", "olmo2", "olmoe",
+            "smollm3", "internlm2", "baichuan", "starcoder2", "exaone", "exaone4", "deepseek", "arcee", "nemotron",
+            "orion", "xverse", "dbrx", "grok", "cohere2moe", "plamo");
 
     private HyperParameters() { }
 
@@ -162,7 +170,12 @@ public final class HyperParameters {
                 return;
             }
             Optional<Long> keyLength = integer(key("attention.key_length"), 1, MAX_U31);
-            integer(key("attention.value_length"), 1, MAX_U31);
+            Optional<Long> valueLength = integer(key("attention.value_length"), 1, MAX_U31);
+            if (FULL_ROPE.contains(arch) && valueLength.isPresent()
+                    && !valueLength.equals(Optional.of(keyLength.orElse(embd / max)))) {
+                throw bad(key("attention.value_length"), valueLength.get(), "the key head size "
+                        + keyLength.orElse(embd / max) + " for " + arch);
+            }
             if (keyLength.isEmpty() && embd % max != 0) {
                 throw bad(key("attention.head_count"), max, "a divisor of " + key("embedding_length") + " = " + embd);
             }
