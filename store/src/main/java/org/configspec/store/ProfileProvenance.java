@@ -15,10 +15,19 @@ import org.configspec.core.error.ConfigSpecException;
  * @param threads     threads used, 0 where unknown
  * @param seed        random seed (prompt sampling, sampling decode), or null
  * @param date        ISO-8601 date or instant of the measurement
+ * @param contention  why the machine was busy while measuring (load average, CPU steal, spread), "" when quiet or
+ *                    unknown; a non-empty value flags the figures as suspect
  */
 public record ProfileProvenance(String tool, String modelSha256, String quant, String device, String powerMethod,
-                                int threads, Long seed, String date) {
+                                int threads, Long seed, String date, String contention) {
+    /** Without a contention judgement. */
+    public ProfileProvenance(String tool, String modelSha256, String quant, String device, String powerMethod,
+                             int threads, Long seed, String date) {
+        this(tool, modelSha256, quant, device, powerMethod, threads, seed, date, "");
+    }
+
     public ProfileProvenance {
+        contention = contention == null ? "" : contention;
         tool = tool == null ? "" : tool;
         modelSha256 = modelSha256 == null ? "" : modelSha256;
         if (!modelSha256.isEmpty() && !modelSha256.matches("[0-9a-f]{64}")) {
@@ -45,14 +54,23 @@ public record ProfileProvenance(String tool, String modelSha256, String quant, S
             n.put("seed", seed);
         }
         n.put("date", date);
+        if (!contention.isEmpty()) {
+            n.put("contention", contention);
+        }
         return n;
+    }
+
+    /** True when the measurement was taken on a busy machine. */
+    public boolean flagged() {
+        return !contention.isEmpty();
     }
 
     static ProfileProvenance read(Fields f) {
         try {
             return new ProfileProvenance(f.string("tool", ""), f.string("modelSha256", ""), f.string("quant", ""),
                     f.string("device", ""), f.string("powerMethod", ""), (int) f.integer("threads", 0),
-                    f.has("seed") ? f.integer("seed", 0) : null, f.string("date", ""));
+                    f.has("seed") ? f.integer("seed", 0) : null, f.string("date", ""),
+                    f.string("contention", ""));
         } catch (ConfigSpecException e) {
             if (e.getMessage().startsWith(f.where())) {
                 throw e;

@@ -56,4 +56,18 @@ public final class StoreCatalog {
                 new ArrayList<>(devices.values()), new ArrayList<>(drafts.values()), new ArrayList<>(targets.values()),
                 new ArrayList<>(acceptance.values()), new ArrayList<>(profiles.values()));
     }
+
+    /**
+     * The draft profiles {@link #build} uses (the newest per device and draft) that were measured on a busy machine,
+     * one line each: "device / draft (document id): why".
+     */
+    public static List<String> flaggedDraftProfiles(ProfileStore store) {
+        Map<String, String> used = new LinkedHashMap<>();
+        for (ProfileDocument d : store.list(ProfileFilter.kind(DraftDocument.KIND))) {
+            DraftDocument dd = DraftDocument.parse(d, store.location());
+            String key = dd.profile().device() + " / " + dd.model().id();
+            used.put(key, dd.provenance().flagged() ? key + " (" + d.id() + "): " + dd.provenance().contention() : null);
+        }
+        return used.values().stream().filter(java.util.Objects::nonNull).toList();
+    }
 }

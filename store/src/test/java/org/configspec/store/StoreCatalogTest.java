@@ -79,6 +79,29 @@ class StoreCatalogTest {
     }
 
     @Test
+    void aBusyMachineFlagIsStoredReadBackAndListedForTheProfilesACatalogUses() {
+        Catalog paper = CatalogReader.paper();
+        DraftProfile p = paper.draftProfiles().get(0);
+        String why = "1-min load average 2.61 at start, 2.70 at end on 2 CPUs (limit 1.5)";
+        DraftDocument busy = new DraftDocument(p, paper.draft(p.draft(), p.quant()).orElseThrow(), "",
+                paper.device(p.device()).orElseThrow(),
+                new ProfileProvenance("t", "", p.quant(), p.device(), "", 2, null, "2026-11-28", why));
+        DraftDocument back = DraftDocument.parse(busy.toDocument(T0), "test");
+        assertThat(back.provenance().flagged()).isTrue();
+        assertThat(back.provenance().contention()).isEqualTo(why);
+        // an unflagged provenance writes no field: documents stored before the flag existed keep their ids
+        assertThat(new ProfileProvenance("t", "", "", "", "", 0, null, "").toJson().has("contention")).isFalse();
+        try (ProfileStore s = SqliteProfileStore.open(tmp.resolve("flags.db"))) {
+            s.put(busy.toDocument(T0));
+            assertThat(StoreCatalog.flaggedDraftProfiles(s)).containsExactly(p.device() + " / "
+                    + busy.model().id() + " (" + busy.toDocument(T0).id() + "): " + why);
+            // profiling again on a quiet machine supersedes the flagged figures
+            s.put(new DraftDocument(p, busy.model(), "", busy.device(), null).toDocument(T0.plusSeconds(60)));
+            assertThat(StoreCatalog.flaggedDraftProfiles(s)).isEmpty();
+        }
+    }
+
+    @Test
     void anEmptyStoreGivesAClearError() {
         try (ProfileStore s = SqliteProfileStore.open(tmp.resolve("empty.db"))) {
             assertThatThrownBy(() -> StoreCatalog.build(s, TargetPrices.of(Pricing.outputOnly(1))))

@@ -74,6 +74,7 @@ public final class SelectCommand implements Callable<Integer> {
                     + "' has both a draft profile and an acceptance profile for K " + ev.options().kMin() + ".." + ev.options().kMax());
         }
         var out = spec.commandLine().getOut();
+        catalog.notices().forEach(spec.commandLine().getErr()::println);
         if (all) {
             out.print(switch (format.get()) {
                 case CSV -> EvaluationWriter.csv(ev.table());

@@ -1,5 +1,7 @@
 package org.configspec.cli.options;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
@@ -20,6 +22,13 @@ public final class CatalogOption {
                     + " without URL: $CONFIGSPEC_STORE, else ~/.configspec/profiles.db). Needs --price-output.")
     String store;
 
+    private final List<String> notices = new ArrayList<>();
+
+    /** Warnings about the profiles the last {@link #load} returned (for stderr), e.g. flagged measurements. */
+    public List<String> notices() {
+        return List.copyOf(notices);
+    }
+
     /** The catalog, or the store's profiles as a catalog with the command line's prices. */
     public Catalog load(ModelOptionsMixin prices) {
         if (store == null) {
@@ -28,8 +37,14 @@ public final class CatalogOption {
         if (catalog != null) {
             throw new ConfigSpecException("--catalog and --store exclude each other; give one (got --catalog " + catalog + ")");
         }
-        try (ProfileStore s = ProfileStores.open(ProfileStores.resolve(store.isEmpty() ? null : store, System.getenv()))) {
-            return StoreCatalog.build(s, TargetPrices.of(prices.commandLinePricing("--store")));
+        try (ProfileStore s = ProfileStores.openExisting(ProfileStores.resolve(store.isEmpty() ? null : store, System.getenv()))) {
+            Catalog c = StoreCatalog.build(s, TargetPrices.of(prices.commandLinePricing("--store")));
+            List<String> flagged = StoreCatalog.flaggedDraftProfiles(s);
+            if (!flagged.isEmpty()) {
+                notices.add("warning: " + flagged.size() + " of the stored draft profiles used were measured on a busy"
+                        + " machine (their speeds may be too low): " + String.join("; ", flagged));
+            }
+            return c;
         }
     }
 

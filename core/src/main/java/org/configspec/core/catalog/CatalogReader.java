@@ -58,6 +58,11 @@ public final class CatalogReader {
 
     public static Catalog read(Path file) {
         String name = file.toString();
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // a named pipe or device would block the read for ever, a directory fails obscurely
+            throw new ConfigSpecException("catalog " + name + ": not a regular file (a directory, pipe or device);"
+                    + " expected a catalog JSON file");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(Files.readAllBytes(file));

@@ -29,7 +29,7 @@ public final class Quantizer {
             int rc = rt.lib().llama_model_quantize(in.toAbsolutePath().toString(), tmp.toAbsolutePath().toString(), p);
             if (rc != 0) {
                 throw new LlmException("llama_model_quantize failed (rc=" + rc + ") for " + in + " -> " + type
-                        + "; run with -Dconfigspec.llama.log=INFO for llama.cpp's messages");
+                        + "; set CONFIGSPEC_DEBUG=1 to see llama.cpp's log");
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -8,11 +8,12 @@ import org.configspec.llm.binding.LlamaLibrary;
 
 /**
  * Routes llama.cpp's and ggml's log to {@code java.util.logging} logger {@value #LOGGER_NAME}. Fragments are
- * buffered up to a newline; level 5 (CONT) continues the previous message at its level. The logger is quiet by
- * default (WARNING and above) unless system property {@code configspec.llama.log} names a JUL level (e.g. INFO,
- * FINE, OFF). Known benign warnings (context larger than the training context, quantizer type fallbacks for rows not
- * divisible by the K-quant block) are downgraded to INFO. The callback runs on the thread making the native call;
- * the buffer is per thread.
+ * buffered up to a newline; level 5 (CONT) continues the previous message at its level. The logger is silent by
+ * default (our own one-line errors say what failed, with llama.cpp's reason from {@link #takeErrors()}); environment
+ * variable {@code CONFIGSPEC_DEBUG} shows WARNING and above, and system property {@code configspec.llama.log} names
+ * any JUL level (e.g. INFO, FINE, OFF). Known benign warnings (context larger than the training context, quantizer
+ * type fallbacks for rows not divisible by the K-quant block) are downgraded to INFO. The callback runs on the thread
+ * making the native call; the buffer and the recent errors are per thread.
  */
 final class LlamaLogBridge implements LlamaLibrary.LogCallback {
     static final String LOGGER_NAME = "org.configspec.llm.llama";
@@ -20,10 +21,17 @@ final class LlamaLogBridge implements LlamaLibrary.LogCallback {
 
     private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(StringBuilder::new);
     private final ThreadLocal<int[]> lastLevel = ThreadLocal.withInitial(() -> new int[] {2});
+    private static final int KEPT_ERRORS = 8;
+    private static final ThreadLocal<java.util.ArrayDeque<String>> ERRORS =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     LlamaLogBridge() {
-        String configured = System.getProperty("configspec.llama.log");
-        Level level = Level.WARNING;
+        this(System.getProperty("configspec.llama.log"), System.getenv("CONFIGSPEC_DEBUG") != null);
+    }
+
+    /** {@code configured}: a JUL level name or null; {@code debug}: CONFIGSPEC_DEBUG is set. */
+    LlamaLogBridge(String configured, boolean debug) {
+        Level level = debug ? Level.WARNING : Level.OFF;
         if (configured != null && !configured.isBlank()) {
             try {
                 level = Level.parse(configured.trim().toUpperCase(java.util.Locale.ROOT));
@@ -65,8 +73,23 @@ final class LlamaLogBridge implements LlamaLibrary.LogCallback {
         return n;
     }
 
+    /** llama.cpp's error lines logged on this thread since the last call (at most the last 8), oldest first. */
+    static java.util.List<String> takeErrors() {
+        java.util.ArrayDeque<String> q = ERRORS.get();
+        java.util.List<String> out = java.util.List.copyOf(q);
+        q.clear();
+        return out;
+    }
+
     private static void publish(int level, String line) {
         Level jul = toJul(level);
+        if (jul == Level.SEVERE) {
+            java.util.ArrayDeque<String> q = ERRORS.get();
+            if (q.size() == KEPT_ERRORS) {
+                q.removeFirst();
+            }
+            q.addLast(line.strip());
+        }
         if (jul == Level.WARNING && isBenign(line)) {
             jul = Level.INFO;
         }

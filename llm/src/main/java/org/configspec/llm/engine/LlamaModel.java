@@ -54,12 +54,24 @@ public final class LlamaModel implements Tokenizer, AutoCloseable {
         LlamaLibrary lib = rt.lib();
         LlamaModelParams.ByValue p = lib.llama_model_default_params();
         p.n_gpu_layers = 0;
+        LlamaLogBridge.takeErrors();
         Pointer m = lib.llama_model_load_from_file(abs.toString(), p);
         if (m == null) {
             throw new LlmException("llama.cpp could not load model " + abs + " (architecture "
-                    + f.architecture().orElse("?") + "); run with -Dconfigspec.llama.log=INFO for llama.cpp's reason");
+                    + f.architecture().orElse("?") + "): " + reason(LlamaLogBridge.takeErrors()));
         }
         return new LlamaModel(lib, abs, f, m);
+    }
+
+    /** llama.cpp's own reason from its error log ("error loading model: missing tensor ..."), else a pointer to it. */
+    private static String reason(List<String> errors) {
+        for (String e : errors) {
+            int at = e.indexOf("error loading model:");
+            if (at >= 0) {
+                return e.substring(at + "error loading model:".length()).strip();
+            }
+        }
+        return errors.isEmpty() ? "set CONFIGSPEC_DEBUG=1 to see llama.cpp's log" : errors.get(0);
     }
 
     public Path path() {

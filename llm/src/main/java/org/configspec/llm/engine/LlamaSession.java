@@ -51,7 +51,7 @@ public final class LlamaSession implements InferenceEngine {
         Pointer c = lib.llama_init_from_model(modelHandle, p);
         if (c == null) {
             throw new LlmException("llama.cpp could not create a context for " + model.path() + " with " + options
-                    + "; run with -Dconfigspec.llama.log=INFO for llama.cpp's reason");
+                    + "; set CONFIGSPEC_DEBUG=1 to see llama.cpp's log");
         }
         this.ctx = c;
         this.threadpool = Boolean.parseBoolean(System.getProperty("configspec.llama.threadpool", "true"))
@@ -179,7 +179,19 @@ public final class LlamaSession implements InferenceEngine {
 
     @Override
     public float[] logits(int i) {
-        return row(i).getFloatArray(0, vocabSize);
+        float[] l = row(i).getFloatArray(0, vocabSize);
+        for (float v : l) {
+            if (Float.isNaN(v)) {
+                throw notANumber(i);
+            }
+        }
+        return l;
+    }
+
+    /** NaN logits mean broken weights (or an overflow): stop instead of emitting token 0 for ever. */
+    private LlmException notANumber(int i) {
+        return new LlmException("model " + model.path() + " produced NaN logits (batch index " + i + "): its weights"
+                + " contain NaN or the computation overflowed; the model cannot generate");
     }
 
     @Override
@@ -192,8 +204,14 @@ public final class LlamaSession implements InferenceEngine {
         FloatBuffer fb = logitsView(i);
         int best = 0;
         float max = fb.get(0);
+        if (Float.isNaN(max)) {
+            throw notANumber(i);
+        }
         for (int k = 1; k < vocabSize; k++) {
             float v = fb.get(k);
+            if (Float.isNaN(v)) {
+                throw notANumber(i);
+            }
             if (v > max) {
                 max = v;
                 best = k;

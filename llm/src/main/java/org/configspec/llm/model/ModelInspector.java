@@ -22,10 +22,12 @@ import org.configspec.llm.gguf.GgufFile;
 import org.configspec.llm.gguf.GgufReader;
 import org.configspec.llm.gguf.GgufTensorInfo;
 import org.configspec.llm.gguf.GgufValue;
+import org.configspec.llm.gguf.HyperParameters;
 
 /**
  * Reads {@link ModelInfo} from a GGUF and validates, in Java, that llama.cpp can be handed the file: a well-formed
- * GGUF ({@link GgufReader}), an architecture llama.cpp 0.4.0 knows, a block count and a tokenizer. Stateless.
+ * GGUF ({@link GgufReader}), an architecture llama.cpp 0.4.0 knows, hyper-parameters llama.cpp will not abort on
+ * ({@link HyperParameters}) and a tokenizer. Every model load goes through here. Stateless.
  */
 public final class ModelInspector {
     private static final Set<String> ARCHITECTURES = loadArchitectures();
@@ -63,6 +65,7 @@ public final class ModelInspector {
         if (f.getLong(arch + ".block_count").isEmpty()) {
             throw new GgufException("invalid model " + path + ": no " + arch + ".block_count in the GGUF metadata");
         }
+        HyperParameters.check(f, arch);
         if (f.get("tokenizer.ggml.model").isEmpty()) {
             throw new GgufException("invalid model " + path + ": no tokenizer (tokenizer.ggml.model) in the GGUF");
         }

@@ -102,6 +102,128 @@ class FailureModesTest {
                 .satisfies(FailureModesTest::oneLine);
     }
 
+    /** A copy of the Q4_0 default model with one metadata value replaced (null removes the key). */
+    private Path withMetadata(String name, String key, GgufValue value) throws IOException {
+        GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_Q4_0));
+        Map<String, GgufValue> meta = new LinkedHashMap<>(f.metadata());
+        if (value == null) {
+            meta.remove(key);
+        } else {
+            meta.put(key, value);
+        }
+        Path out = tmp.resolve(name + ".gguf");
+        GgufWriter.write(out, meta, GgufWriter.tensorsOf(f));
+        return out;
+    }
+
+    @Test
+    void hyperParametersLlamaCppAssertsOnAreRefusedInJavaBeforeItLoadsTheFile() throws IOException {
+        Object[][] cases = {
+            {"llama.block_count", GgufValue.uint32(0), "llama.block_count = 0 (allowed: 1..512)"},
+            {"llama.block_count", GgufValue.uint32(Integer.MAX_VALUE), "llama.block_count = 2147483647 (allowed: 1..512)"},
+            {"llama.block_count", GgufValue.uint32(513), "(allowed: 1..512)"},
+            {"llama.context_length", GgufValue.uint32(0), "llama.context_length = 0"},
+            {"llama.embedding_length", GgufValue.uint32(0), "llama.embedding_length = 0"},
+            {"llama.attention.head_count", GgufValue.uint32(0), "llama.attention.head_count = 0"},
+            {"llama.attention.head_count", GgufValue.uint32(5), "a divisor of llama.embedding_length = 288"},
+            {"llama.attention.head_count", GgufValue.uint32(100_000), "llama.attention.head_count = 100000"},
+            {"llama.attention.head_count_kv", GgufValue.uint32(4), "a divisor of llama.attention.head_count = 6"},
+            {"llama.attention.head_count", GgufValue.array(org.configspec.llm.gguf.GgufValueType.FLOAT32,
+                    java.util.List.of(6.0, 6.0, 6.0, 6.0, 6.0, 6.0)), "one UINT32 per layer"},
+            {"llama.attention.head_count", GgufValue.array(org.configspec.llm.gguf.GgufValueType.UINT32,
+                    java.util.List.of(6L, 6L)), "one entry per layer, 6"},
+            {"llama.rope.dimension_count", GgufValue.uint32(47), "llama.rope.dimension_count = 47"},
+            {"llama.rope.dimension_count", GgufValue.uint32(24), "the head size 48"},
+            {"llama.rope.scaling.type", GgufValue.string("cubic"), "llama.rope.scaling.type = cubic"},
+            {"llama.attention.value_length", GgufValue.uint32(32), "the key head size 48 for llama"},
+            {"llama.expert_count", GgufValue.uint32(2000), "llama.expert_count = 2000 (allowed: 0..1024)"},
+            {"llama.expert_used_count", GgufValue.uint32(2), "0 without llama.expert_count"},
+            {"llama.feed_forward_length", GgufValue.string("wide"), "llama.feed_forward_length = wide"},
+            {"llama.attention.layer_norm_rms_epsilon", GgufValue.float32(Double.NaN), "a finite number"},
+            {"tokenizer.ggml.scores", GgufValue.array(org.configspec.llm.gguf.GgufValueType.FLOAT32,
+                    java.util.List.of(0.0)), "one entry per token, 32000"},
+            {"llama.context_length", null, "no llama.context_length"},
+        };
+        int i = 0;
+        for (Object[] c : cases) {
+            Path bad = withMetadata("hp" + i++, (String) c[0], (GgufValue) c[1]);
+            assertThatThrownBy(() -> LlamaModel.load(bad)).as("%s = %s", c[0], c[1])
+                    .isInstanceOf(GgufException.class)
+                    .hasMessageContaining("invalid model " + bad)
+                    .hasMessageContaining((String) c[2]).satisfies(FailureModesTest::oneLine);
+        }
+        // the untouched copy loads: the checks accept the real model
+        try (LlamaModel ok = LlamaModel.load(withMetadata("same", "general.name", GgufValue.string("copy")))) {
+            assertThat(ok.vocabSize()).isEqualTo(32000);
+        }
+    }
+
+    @Test
+    void nanWeightsFailWithOneLineInsteadOfGeneratingEmptyText() throws IOException {
+        GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_F32));
+        java.util.List<GgufWriter.Tensor> tensors = new java.util.ArrayList<>();
+        for (GgufWriter.Tensor t : GgufWriter.tensorsOf(f)) {
+            if (t.name().equals("output_norm.weight")) {
+                ByteBuffer nan = ByteBuffer.allocate((int) t.data().size()).order(ByteOrder.LITTLE_ENDIAN);
+                while (nan.hasRemaining()) {
+                    nan.putFloat(Float.NaN);
+                }
+                t = new GgufWriter.Tensor(t.name(), t.dims(), t.type(), org.configspec.llm.gguf.TensorData.of(nan.flip()));
+            }
+            tensors.add(t);
+        }
+        Path out = tmp.resolve("nan.gguf");
+        GgufWriter.write(out, f.metadata(), tensors);
+        try (LlamaModel m = LlamaModel.load(out);
+             LlamaSession s = m.newSession(ContextOptions.defaults().withThreads(TestModels.THREADS))) {
+            int[] prompt = m.tokenize(TestModels.ONCE, true);
+            for (org.configspec.llm.sampling.SamplingParams p : new org.configspec.llm.sampling.SamplingParams[] {
+                org.configspec.llm.sampling.SamplingParams.greedy(),
+                new org.configspec.llm.sampling.SamplingParams(0.8, 40, 0.95, 1)}) {
+                s.clear();
+                assertThatThrownBy(() -> Generator.generate(s, prompt, 8,
+                        new org.configspec.llm.sampling.Sampler(p), null)).as("%s", p)
+                        .isInstanceOf(LlmException.class)
+                        .hasMessage("model " + out + " produced NaN logits (batch index 4): its weights contain NaN"
+                                + " or the computation overflowed; the model cannot generate");
+            }
+        }
+    }
+
+    @Test
+    void llamaCppsRefusalIsOneLineWithItsReasonAndItsLogStaysSilent() throws IOException {
+        GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_Q4_0));
+        Path out = tmp.resolve("notensor.gguf");
+        GgufWriter.write(out, f.metadata(), GgufWriter.tensorsOf(f).stream()
+                .filter(t -> !t.name().equals("blk.0.attn_q.weight")).toList());
+        java.util.List<java.util.logging.LogRecord> shown = new java.util.ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (isLoggable(r) && java.util.logging.Logger.getLogger(LlamaLogBridge.LOGGER_NAME).isLoggable(r.getLevel())) {
+                    shown.add(r);
+                }
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LlamaLogBridge.LOGGER_NAME);
+        logger.addHandler(h);
+        try {
+            LlamaRuntime.get();
+            assertThatThrownBy(() -> LlamaModel.load(out)).isInstanceOf(LlmException.class)
+                    .hasMessageStartingWith("llama.cpp could not load model " + out + " (architecture llama): ")
+                    .hasMessageContaining("blk.0.attn_q.weight").satisfies(FailureModesTest::oneLine);
+        } finally {
+            logger.removeHandler(h);
+        }
+        assertThat(shown).as("llama.cpp log records shown without CONFIGSPEC_DEBUG").isEmpty();
+    }
+
     @Test
     void missingLibraryDirectoryIsReported() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("nolib"));

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** llama.cpp's log: fragments buffered to a newline, CONT continues a message, quiet (WARNING+) by default. */
+/**
+ * llama.cpp's log: fragments buffered to a newline, CONT continues a message, silent by default (errors kept for our
+ * one-line messages), WARNING and above when asked for.
+ */
 class LlamaLogBridgeTest {
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
@@ -31,14 +34,19 @@ class LlamaLogBridgeTest {
     };
     private final Logger logger = Logger.getLogger(LlamaLogBridge.LOGGER_NAME);
 
+    private Level saved;
+
     @BeforeEach
     void attach() {
+        saved = logger.getLevel();
         logger.addHandler(handler);
     }
 
+    /** The level is global: give the other tests of this JVM the runtime's own setting back. */
     @AfterEach
     void detach() {
         logger.removeHandler(handler);
+        logger.setLevel(saved);
     }
 
     private static Memory c(String s) {
@@ -50,8 +58,19 @@ class LlamaLogBridgeTest {
     }
 
     @Test
-    void fragmentsAreJoinedAndOnlyWarningsPassByDefault() {
-        LlamaLogBridge bridge = new LlamaLogBridge();
+    void byDefaultNothingIsShownButErrorsAreKeptForTheOneLineMessage() {
+        LlamaLogBridge.takeErrors();
+        LlamaLogBridge bridge = new LlamaLogBridge(null, false);
+        bridge.invoke(3, c("load: something odd\n"), null);
+        bridge.invoke(4, c("llama_model_load: error loading model: missing tensor 'x'\n"), null);
+        assertThat(records).isEmpty();
+        assertThat(LlamaLogBridge.takeErrors()).containsExactly("llama_model_load: error loading model: missing tensor 'x'");
+        assertThat(LlamaLogBridge.takeErrors()).isEmpty();
+    }
+
+    @Test
+    void fragmentsAreJoinedAndOnlyWarningsPassAtLevelWarning() {
+        LlamaLogBridge bridge = new LlamaLogBridge("WARNING", false);
         bridge.invoke(2, c("llama_model_loader: loaded meta data\n"), null);
         bridge.invoke(3, c("quantize: something "), null);
         bridge.invoke(5, c("odd happened"), null);
@@ -64,8 +83,16 @@ class LlamaLogBridgeTest {
     }
 
     @Test
+    void configspecDebugShowsWarningsAndErrors() {
+        LlamaLogBridge bridge = new LlamaLogBridge(null, true);
+        bridge.invoke(2, c("info line\n"), null);
+        bridge.invoke(4, c("llama_model_load: error loading model: x\n"), null);
+        assertThat(records).extracting(LogRecord::getMessage).containsExactly("llama_model_load: error loading model: x");
+    }
+
+    @Test
     void theContextLargerThanTrainingWarningIsDowngraded() {
-        LlamaLogBridge bridge = new LlamaLogBridge();
+        LlamaLogBridge bridge = new LlamaLogBridge("WARNING", false);
         bridge.invoke(3, c("llama_context: n_ctx_seq (512) > n_ctx_train (256) -- possible training context overflow\n"),
                 null);
         assertThat(records).isEmpty();

@@ -50,11 +50,18 @@ public final class DraftBench {
     private final ModelStore store;
     private final EnergyProbe energy;
     private final Consumer<String> progress;
+    private final HostLoad hostLoad;
 
     public DraftBench(ModelStore store, EnergyProbe energy, Consumer<String> progress) {
+        this(store, energy, progress, ProcHostLoad.system());
+    }
+
+    /** With the machine's load read from {@code hostLoad} before and after each measurement. */
+    public DraftBench(ModelStore store, EnergyProbe energy, Consumer<String> progress, HostLoad hostLoad) {
         this.store = store;
         this.energy = energy == null ? EnergyProbe.none() : energy;
         this.progress = progress == null ? m -> { } : progress;
+        this.hostLoad = hostLoad;
     }
 
     /** With the default model store, no power meter and no progress output. */
@@ -79,7 +86,8 @@ public final class DraftBench {
         LlamaRuntime rt = LlamaRuntime.get();
         String name = DefaultModel.byName(nameOrPath).map(m -> m.modelName).orElse(stripGguf(path));
         List<String> notes = new ArrayList<>();
-        double loadBefore = ProcSelf.loadAverage();
+        HostLoad.Sample atStart = hostLoad.sample();
+        double loadBefore = atStart.loadAverage1();
 
         progress.accept(name + ": loading (" + s.warmup() + " warm-up + " + s.reps() + " timed loads)");
         RepetitionTimer timer = RepetitionTimer.of(s.warmup(), s.reps());
@@ -124,8 +132,16 @@ public final class DraftBench {
             if (power == null && !energy.method().isEmpty()) {
                 notes.add("power meter " + energy.method() + " returned no energy for some windows: power unknown");
             }
-            double loadAfter = ProcSelf.loadAverage();
+            HostLoad.Sample atEnd = hostLoad.sample();
+            double loadAfter = atEnd.loadAverage1();
             int cpus = Runtime.getRuntime().availableProcessors();
+            Contention busy = Contention.judge(atStart, atEnd,
+                    decode.isEmpty() ? null : decode.get(0).tokPerS());
+            if (busy.busy()) {
+                notes.add(Contention.NOTE_PREFIX + busy.summary());
+                progress.accept("warning: " + name + ": measured on a busy machine (" + busy.summary()
+                        + "): its figures are flagged as suspect");
+            }
             if (loadBefore >= 0 && loadAfter >= 0) {
                 notes.add(String.format(Locale.ROOT, "system load average (1 min) %.2f before, %.2f after, on %d CPUs:"
                         + " other work on the machine shows up as spread", loadBefore, loadAfter, cpus));

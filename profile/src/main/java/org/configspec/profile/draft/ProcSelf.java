@@ -46,16 +46,6 @@ public final class ProcSelf {
         return Long.parseLong(v);
     }
 
-    /** The 1-minute load average ({@code /proc/loadavg}), -1 when unavailable. */
-    public static double loadAverage() {
-        try {
-            String s = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).trim();
-            return Double.parseDouble(s.split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
     /** The CPU model: first "model name" of {@code /proc/cpuinfo} (else "Hardware"/"Model", e.g. on ARM boards). */
     public static String cpuModel() {
         try {

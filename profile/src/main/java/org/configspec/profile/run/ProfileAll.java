@@ -73,7 +73,8 @@ public final class ProfileAll {
                 m.model().quant(), m.memory().modelFileBytes(), "");
         Device device = new Device(s.device(), HostMemory.totalBytes(), idleWatts, "profiled by configspec profile all");
         ProfileProvenance prov = new ProfileProvenance(m.host().tool() + "; " + m.host().runtime(), m.model().sha256(),
-                m.model().quant(), s.device(), m.powerMethod(), s.bench().threads(), null, m.date());
+                m.model().quant(), s.device(), m.powerMethod(), s.bench().threads(), null, m.date(),
+                org.configspec.profile.draft.Contention.of(m));
         return new DraftDocument(p, model, m.model().sha256(), device, prov).toDocument(Instant.now());
     }
 

@@ -157,6 +157,27 @@ class DraftBenchTest {
     }
 
     @Test
+    void aMeasurementWhileTheMachineIsBusyIsFlaggedAndWarnedAbout() throws Exception {
+        // the /proc readings of a machine whose load went to 2.61 on 2 CPUs during the measurement (recorded files)
+        java.util.Iterator<HostLoad.Sample> readings = java.util.List.of("quiet-start", "busy-end").stream()
+                .map(n -> {
+                    try {
+                        return new ProcHostLoad(java.nio.file.Path.of(getClass().getResource("/proc/" + n).toURI()))
+                                .sample();
+                    } catch (java.net.URISyntaxException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).iterator();
+        List<String> seen = new java.util.ArrayList<>();
+        DraftBenchSettings tiny = new DraftBenchSettings(List.of(0), 2, 2, 1, 2, 0, 1, 1);
+        DraftMeasurement m = new DraftBench(ModelStore.defaultStore(), EnergyProbe.none(), seen::add, readings::next)
+                .measure("stories15M-q8_0", tiny);
+        assertThat(Contention.of(m)).startsWith("1-min load average 0.12 at start, 2.61 at end on 2 CPUs (limit 1.5)");
+        assertThat(m.notes()).contains(Contention.NOTE_PREFIX + Contention.of(m));
+        assertThat(seen).anyMatch(l -> l.startsWith("warning: stories15M-q8_0: measured on a busy machine (1-min load"));
+    }
+
+    @Test
     void unknownModelIsOneLineUserError() {
         assertThatThrownBy(() -> DraftBench.withDefaults().measure("no-such-model", SMALL))
                 .isInstanceOf(ConfigSpecException.class)

@@ -105,7 +105,8 @@ public final class EdgeClient {
             int fallback = 0;
             boolean ended = false;
             boolean local = false;
-            while (!ended && generated() < n && length < Math.min(contextLimit, drafter.contextLimit())) {
+            // up to context + 1 tokens: the last one is chosen after the last position and never decoded (as generate)
+            while (!ended && generated() < n && length <= Math.min(contextLimit, drafter.contextLimit())) {
                 if (!local) {
                     int room = Math.min(contextLimit, drafter.contextLimit()) - length;
                     int k = Math.max(0, Math.min(Math.min(policy.nextK(), maxK), Math.min(n - 1 - generated(), room)));

@@ -90,8 +90,8 @@ final class DecodeLoop implements AutoCloseable {
                 step();
             } catch (InterruptedException e) {
                 break;
-            } catch (RuntimeException e) {
-                // never let one bad batch stop the loop; the batch's callers already got their errors
+            } catch (RuntimeException | Error e) {
+                // never let one bad job stop the loop; the jobs it held were answered by step()
                 java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("decode loop: " + e);
             }
         }
@@ -121,7 +121,14 @@ final class DecodeLoop implements AutoCloseable {
             Job j = carried.poll();
             if (j == null) {
                 long left = deadline - System.nanoTime();
-                j = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                try {
+                    j = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+                } catch (InterruptedException e) {
+                    // shutting down: failAll() answers what is carried
+                    carried.addAll(group);
+                    carried.addAll(later);
+                    throw e;
+                }
             }
             if (j == null) {
                 break;
@@ -140,21 +147,57 @@ final class DecodeLoop implements AutoCloseable {
             }
         }
         carried.addAll(later);
-        decodeGroup(group);
+        try {
+            decodeGroup(group);
+        } catch (RuntimeException | Error e) {
+            failUnanswered(group, e);
+            throw e;
+        }
     }
 
+    /**
+     * After an unexpected failure while a batch was processed: every verify of it still unanswered gets a 500, and
+     * its session is put back to the committed length the client sent (what a retry of the same verify expects),
+     * with its KV cache truncated to match. Sessions already answered keep their new state.
+     */
+    private void failUnanswered(List<Verify> group, Throwable cause) {
+        ProtocolException failed = new ProtocolException(500, "internal error while verifying: " + cause);
+        for (Verify v : group) {
+            if (v.done().isDone()) {
+                continue;
+            }
+            ServerSession s = v.session();
+            try {
+                if (s.length() > v.request().position()) {
+                    s.rollback(v.request().position());
+                }
+                llama.truncate(s.seq, s.length() - 1);
+            } catch (RuntimeException | Error e) {
+                // the answer below matters more; a broken session fails its next verify
+                failed.addSuppressed(e);
+            }
+            v.done().completeExceptionally(failed);
+        }
+    }
+
+    /** Runs a create or free; never throws (a verify group may be waiting around it). */
     private void runOther(Job j) {
         if (j instanceof Create c) {
             try {
                 prefill(c.session());
                 c.done().complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // the waiting handler frees the session (and its sequence id) on any failure
                 c.done().completeExceptionally(e);
             }
         } else if (j instanceof Free f) {
-            table.releaseSeqAfterClear(llama, f.session().seq);
-            metrics.sessions(table.size());
+            try {
+                table.releaseSeqAfterClear(llama, f.session().seq);
+                metrics.sessions(table.size());
+            } catch (RuntimeException | Error e) {
+                java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("freeing sequence "
+                        + f.session().seq + ": " + e);
+            }
         }
     }
 
@@ -233,17 +276,22 @@ final class DecodeLoop implements AutoCloseable {
                 v.done().completeExceptionally(failures[j]);
                 continue;
             }
-            Acceptance.Outcome o = outcomes[j];
-            int k = v.request().k();
-            s.commit(v.request().draft(), o.accepted(), o.token());
-            // keep committed tokens 0..length-2 in the KV cache
-            llama.truncate(s.seq, s.length() - 1);
-            metrics.round(k, o.accepted());
-            long now = System.nanoTime();
-            metrics.latency(now - v.arrivedNanos());
-            s.lastUsedNanos = now;
-            v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(),
-                    new VerifyResponse.Timings((start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+            try {
+                Acceptance.Outcome o = outcomes[j];
+                int k = v.request().k();
+                s.commit(v.request().draft(), o.accepted(), o.token());
+                // keep committed tokens 0..length-2 in the KV cache
+                llama.truncate(s.seq, s.length() - 1);
+                metrics.round(k, o.accepted());
+                long now = System.nanoTime();
+                metrics.latency(now - v.arrivedNanos());
+                s.lastUsedNanos = now;
+                v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(), new VerifyResponse.Timings(
+                        (start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+            } catch (RuntimeException e) {
+                // one session's failure must not leave the others of the batch unanswered
+                failUnanswered(List.of(v), e);
+            }
         }
     }
 
@@ -263,9 +311,10 @@ final class DecodeLoop implements AutoCloseable {
             throw new ProtocolException(409, "position " + p + " is before the end of the session's prompt ("
                     + s.promptLength + " tokens)");
         }
+        // the batch decodes positions p - 1 .. p + K - 1; the target's token after them is committed undecoded
         if (p + k > config.contextPerSession()) {
             throw new ProtocolException(409, "context full: position " + p + " + K " + k + " exceeds the "
-                    + config.contextPerSession() + " tokens a session may hold");
+                    + config.contextPerSession() + " positions of a session (--context)");
         }
         if (p < s.length()) {
             // the client never saw the answer that moved us ahead: forget it and verify again

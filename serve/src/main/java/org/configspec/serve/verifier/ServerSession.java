@@ -20,14 +20,21 @@ final class ServerSession {
     volatile long lastUsedNanos;
     volatile boolean closed;
 
-    ServerSession(String id, int seq, int[] prompt, Acceptance acceptance, boolean greedy, long seed, int capacity) {
+    /**
+     * {@code contextPositions}: the KV positions of the session's sequence (--context). A verify decodes positions up to
+     * position + K − 1, so the token the target picks after the last position is committed without ever being
+     * decoded: a session holds up to contextPositions + 1 committed tokens, as many as llama.cpp's own generation
+     * (and configspec generate) produces in a context of that size.
+     */
+    ServerSession(String id, int seq, int[] prompt, Acceptance acceptance, boolean greedy, long seed,
+                  int contextPositions) {
         this.id = id;
         this.seq = seq;
         this.promptLength = prompt.length;
         this.acceptance = acceptance;
         this.greedy = greedy;
         this.seed = seed;
-        this.tokens = Arrays.copyOf(prompt, Math.max(capacity, prompt.length));
+        this.tokens = Arrays.copyOf(prompt, Math.max(contextPositions + 1, prompt.length));
         this.length = prompt.length;
         this.lastUsedNanos = System.nanoTime();
     }
@@ -48,7 +55,12 @@ final class ServerSession {
         length = newLength;
     }
 
+    /** Appends the accepted drafts and the target's token; refuses (unchanged) when they do not fit the context. */
     void commit(int[] draft, int accepted, int token) {
+        if (accepted < 0 || accepted > draft.length || length + accepted + 1 > tokens.length) {
+            throw new IllegalStateException("cannot commit " + accepted + " of " + draft.length + " drafted tokens + 1"
+                    + " after " + length + " tokens: the session holds at most " + tokens.length);
+        }
         System.arraycopy(draft, 0, tokens, length, accepted);
         tokens[length + accepted] = token;
         length += accepted + 1;

@@ -117,14 +117,21 @@ public final class ProfileAllCommand implements Callable<Integer> {
                 idleW = w.stop().meanWatts();
             }
             var probe = m == null ? org.configspec.profile.draft.EnergyProbe.none() : new MeterEnergyProbe(m);
-            int steps = ProfileAll.steps(settings).size();
+            List<String> labels = ProfileAll.steps(settings).stream().map(t -> t.kind() + " " + t.draft()).toList();
+            int steps = labels.size();
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile all").setInitialMax(steps)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-                DraftBench draftBench = new DraftBench(models, probe, msg -> { });
+                DraftBench draftBench = new DraftBench(models, probe, msg -> {
+                    if (msg.startsWith("warning: ")) {
+                        err.println("configspec profile all: " + msg);
+                        err.flush();
+                    }
+                });
                 ProfileAll job = new ProfileAll(s, draftBench,
                         new AlignAcceptanceMeasurer(models, align, promptTexts, describePrompts()), step -> {
+                            // called as a step starts: the steps before it (measured or resumed) are the ones done
                             bar.setExtraMessage(step);
-                            bar.step();
+                            bar.stepTo(Math.max(0, labels.indexOf(step)));
                         });
                 ResumableRun.Outcome outcome = job.run(settings, idleW);
                 bar.stepTo(steps);

@@ -25,7 +25,7 @@ record StoredProfiles(StoreLocation where, String location, StoredInputs inputs,
     static final String TOOL = "configspec 0.1.0 validate";
 
     static StoredProfiles load(StoreLocation where, String device, String draft, String target) {
-        try (ProfileStore s = ProfileStores.open(where)) {
+        try (ProfileStore s = ProfileStores.openExisting(where)) {
             String loc = s.location();
             List<ProfileDocument> drafts = s.list(new ProfileFilter(DraftDocument.KIND, null, draft, null));
             List<String> devices = drafts.stream().map(d -> d.keys().device()).distinct().sorted().toList();

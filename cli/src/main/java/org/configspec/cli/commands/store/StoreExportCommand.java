@@ -26,7 +26,7 @@ public final class StoreExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProfileStore s = store.open()) {
+        try (ProfileStore s = store.openExisting()) {
             int n = JsonLines.export(s, file);
             spec.commandLine().getOut().println("exported " + n + " profiles from " + s.location() + " to " + file);
         }

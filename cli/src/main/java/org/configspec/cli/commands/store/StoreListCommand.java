@@ -46,7 +46,7 @@ public final class StoreListCommand implements Callable<Integer> {
     public Integer call() {
         List<ProfileDocument> docs;
         String where;
-        try (ProfileStore s = store.open()) {
+        try (ProfileStore s = store.openExisting()) {
             docs = s.list(new ProfileFilter(kind, device, draft, target));
             where = s.location();
         }

@@ -16,7 +16,13 @@ public final class StoreOption {
         return ProfileStores.resolve(store, System.getenv());
     }
 
+    /** Opens the store, creating it if absent: for commands that write profiles. */
     public ProfileStore open() {
         return ProfileStores.open(location());
+    }
+
+    /** Opens a store that must exist: for commands that only read. */
+    public ProfileStore openExisting() {
+        return ProfileStores.openExisting(location());
     }
 }

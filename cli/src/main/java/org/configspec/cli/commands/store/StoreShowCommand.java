@@ -34,7 +34,7 @@ public final class StoreShowCommand implements Callable<Integer> {
             throw new ConfigSpecException("--format csv: 'store show' prints one JSON document; allowed: table, json");
         }
         ProfileDocument d;
-        try (ProfileStore s = store.open()) {
+        try (ProfileStore s = store.openExisting()) {
             d = s.get(id).orElseThrow(() -> new ConfigSpecException("store " + s.location() + ": no profile with id '" + id
                     + "'; see 'configspec store list'"));
         }
