@@ -25,8 +25,8 @@ public final class CatalogSummaryWriter {
     private static String csv(Catalog c) {
         StringBuilder sb = new StringBuilder(Csv.line("device", "draft", "quant", "tok_s", "power_w", "source"));
         for (DraftProfile p : c.draftProfiles()) {
-            sb.append(Csv.line(p.device(), p.draft(), p.quant(), Num.machine(p.tokPerS().mean()),
-                    p.powerKnown() ? Num.machine(p.powerW().mean()) : "", p.provenance().source()));
+            sb.append(Csv.line(p.device(), p.draft(), p.quant(), Num.machine(p.tokPerS().value()),
+                    p.powerKnown() ? Num.machine(p.powerW().value()) : "", p.provenance().source()));
         }
         return sb.toString();
     }
@@ -57,15 +57,15 @@ public final class CatalogSummaryWriter {
         for (AcceptanceProfile x : c.acceptance()) {
             String ks = x.alphaByK().isEmpty() ? "-" : x.alphaByK().firstKey() + ".." + x.alphaByK().lastKey();
             a.row(x.draft() + (x.quant().isEmpty() ? "" : " " + x.quant()), x.target(), ks,
-                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().firstKey()).mean(), 3),
-                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().lastKey()).mean(), 3),
+                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().firstKey()).value(), 3),
+                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().lastKey()).value(), 3),
                     x.hasPerPosition() ? "K ≤ " + x.survival().length : "no");
         }
         sb.append("acceptance profiles (").append(c.acceptance().size()).append(")\n").append(a.render("  ")).append('\n');
         TextTable p = new TextTable("device", "draft", "quant", "tok/s", "power W", "power n");
         for (DraftProfile x : c.draftProfiles()) {
-            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().mean(), 4),
-                    x.powerKnown() ? Num.human(x.powerW().mean(), 4) : "n/a",
+            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().value(), 4),
+                    x.powerKnown() ? Num.human(x.powerW().value(), 4) : "n/a",
                     x.powerKnown() && x.powerW().n() > 0 ? Integer.toString(x.powerW().n()) : "");
         }
         sb.append("draft profiles (").append(c.draftProfiles().size()).append(", ")

@@ -32,7 +32,7 @@ class CatalogSchemaTest {
 
     @Test
     void schemaRejectsWhatTheReaderRejects() throws IOException {
-        JsonNode bad = MAPPER.readTree(CatalogWriter.toJson(CatalogReader.paper()).replaceFirst("\"mean\" : 0.5626628714250547", "\"mean\" : 1.5"));
+        JsonNode bad = MAPPER.readTree(CatalogWriter.toJson(CatalogReader.paper()).replaceFirst("\"value\" : 0.5626628714250547", "\"value\" : 1.5"));
         assertThat(schema().validate(bad)).isNotEmpty();
     }
 }

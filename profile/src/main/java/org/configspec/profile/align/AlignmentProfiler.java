@@ -1,5 +1,6 @@
 package org.configspec.profile.align;
 
+import org.configspec.core.stats.Interval;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.configspec.profile.align;
 
+import org.configspec.core.stats.Interval;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.configspec.core.error.Check;

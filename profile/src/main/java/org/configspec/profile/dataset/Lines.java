@@ -1,5 +1,6 @@
 package org.configspec.profile.dataset;
 
+import org.configspec.core.json.MachineJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,11 @@ import org.configspec.core.error.ConfigSpecException;
 
 /** Reads text files line by line (UTF-8, strict) for the prompt readers; errors name the file. */
 final class Lines {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Third-party format (prompt files (Dolly and users' own JSON Lines)): read with {@link MachineJson#lenient()}, since RFC 8259 allows duplicate keys and
+     * a writer we do not control may emit them; this reader checks the shape it needs itself.
+     */
+    static final ObjectMapper MAPPER = MachineJson.lenient();
 
     /** One line and its 1-based number. */
     record Line(int number, String text) {

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -123,7 +124,7 @@ public final class DraftBench {
                 progress.accept(name + ": time to draft K = 1.." + s.kMax() + " (K interleaved within each repetition)");
                 draft = draftCosts(session, tokens, s);
             }
-            MedianCi power = watts.size() == s.reps() ? MedianCi.of("W", watts) : null;
+            Measured power = watts.size() == s.reps() ? Measured.median("W", watts) : null;
             if (power == null && !energy.method().isEmpty()) {
                 notes.add("power meter " + energy.method() + " returned no energy for some windows: power unknown");
             }
@@ -147,7 +148,7 @@ public final class DraftBench {
                     TOOL);
             Harness h = new Harness(s.warmup(), s.reps(), s.threads(), o.contextSize(),
                     o.flashAttention().name().toLowerCase(Locale.ROOT), o.kvCacheType().name().toLowerCase(Locale.ROOT));
-            return new DraftMeasurement(TOOL, date, id, host, h, MedianCi.of("s", loadS), prefill, decode, draft, mem,
+            return new DraftMeasurement(TOOL, date, id, host, h, Measured.median("s", loadS), prefill, decode, draft, mem,
                     power, power == null ? "" : energy.method(), notes);
         } finally {
             if (model != null) {
@@ -192,7 +193,7 @@ public final class DraftBench {
             }
         }
         session.clear();
-        return new PrefillRate(0, p, MedianCi.of("tok/s", tps));
+        return new PrefillRate(0, p, Measured.median("tok/s", tps));
     }
 
     /** Decodes tokens[from, to) into sequence 0 in chunks of the session's batch capacity, untimed. */
@@ -231,7 +232,7 @@ public final class DraftBench {
                 tps[r] = n / (dt / 1e9);
             }
         }
-        return new DecodeRate(depth, n, MedianCi.of("tok/s", tps));
+        return new DecodeRate(depth, n, Measured.median("tok/s", tps));
     }
 
     /**
@@ -263,7 +264,7 @@ public final class DraftBench {
         }
         List<DraftCost> out = new ArrayList<>();
         for (int k = 1; k <= s.kMax(); k++) {
-            out.add(new DraftCost(k, k, prefix, MedianCi.of("ms", ms[k - 1])));
+            out.add(new DraftCost(k, k, prefix, Measured.median("ms", ms[k - 1])));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,8 @@ import org.configspec.core.profile.Provenance;
  * @param notes       caveats a reader must see (one line each)
  */
 public record DraftMeasurement(String source, String date, ModelIdentity model, HostInfo host, Harness harness,
-                               MedianCi loadSeconds, List<PrefillRate> prefill, List<DecodeRate> decode,
-                               List<DraftCost> draftCost, MemoryUse memory, MedianCi powerW, String powerMethod,
+                               Measured loadSeconds, List<PrefillRate> prefill, List<DecodeRate> decode,
+                               List<DraftCost> draftCost, MemoryUse memory, Measured powerW, String powerMethod,
                                List<String> notes) {
     public DraftMeasurement {
         Check.name("source", source);
@@ -80,7 +81,7 @@ public record DraftMeasurement(String source, String date, ModelIdentity model, 
                 + " over " + d.tokPerS().n() + " reps of " + d.tokensPerRep() + " tokens";
         Provenance p = new Provenance(source, tool, model.sha256(), powerW == null ? "" : powerMethod,
                 harness.threads(), date);
-        return new DraftProfile(device, model.name(), model.quant(), d.tokPerS().toSummary(),
-                powerW == null ? null : powerW.toSummary(), peak, p);
+        return new DraftProfile(device, model.name(), model.quant(), d.tokPerS(),
+                powerW == null ? null : powerW, peak, p);
     }
 }

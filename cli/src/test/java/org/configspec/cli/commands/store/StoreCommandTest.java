@@ -87,7 +87,8 @@ class StoreCommandTest {
         assertThat(show.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(show.out());
         assertThat(doc.at("/document/kind").asText()).isEqualTo("draft");
-        assertThat(doc.at("/document/draftProfile/tokPerS/mean").isNumber()).isTrue();
+        assertThat(doc.at("/document/draftProfile/tokPerS/value").isNumber()).isTrue();
+        assertThat(doc.at("/document/draftProfile/tokPerS/aggregation").asText()).isEqualTo("mean");
         assertThat(store("show", draftId, "--store", db.toString()).out()).startsWith("id:      " + draftId + "\nkind:    draft\n");
     }
 
