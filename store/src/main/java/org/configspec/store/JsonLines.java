@@ -85,6 +85,18 @@ public final class JsonLines {
 
     /** Reads every document of the file; a malformed line is an error naming the file and line. */
     public static List<ProfileDocument> read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads every document of the file and also checks the documents a catalog is built from ("draft" and
+     * "acceptance") field by field, so a bad figure is refused at import rather than at a later {@code select}.
+     */
+    public static List<ProfileDocument> readChecked(Path file) {
+        return read(file, true);
+    }
+
+    private static List<ProfileDocument> read(Path file, boolean checkKinds) {
         List<ProfileDocument> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -107,7 +119,7 @@ public final class JsonLines {
                     header = true;
                     continue;
                 }
-                out.add(document(n, where));
+                out.add(document(n, where, checkKinds));
             }
             if (!header) {
                 throw new ConfigSpecException("import " + file + ": the file is empty; expected a " + FORMAT + " header line");
@@ -120,7 +132,7 @@ public final class JsonLines {
         return out;
     }
 
-    private static ProfileDocument document(JsonNode n, String where) {
+    private static ProfileDocument document(JsonNode n, String where, boolean checkKinds) {
         if (!n.isObject()) {
             throw new ConfigSpecException(where + ": expected a JSON object, got " + n.getNodeType());
         }
@@ -154,8 +166,10 @@ public final class JsonLines {
         } catch (ConfigSpecException e) {
             throw new ConfigSpecException(where + ": " + e.getMessage(), e);
         }
-        // the kinds a catalog is built from are checked now, so a bad figure is refused here, not at a later select
         String at = where + ": profile " + d.id();
+        if (!checkKinds) {
+            return d;
+        }
         if (DraftDocument.KIND.equals(d.kind())) {
             DraftDocument.parseAt(d, at);
         } else if (AcceptanceDocument.KIND.equals(d.kind())) {
@@ -171,7 +185,15 @@ public final class JsonLines {
 
     /** Imports the file's documents in one transaction; duplicates and conflicting ids are skipped and reported. */
     public static ImportReport importFile(ProfileStore store, Path file) {
-        List<ProfileDocument> docs = read(file);
+        return importDocuments(store, read(file));
+    }
+
+    /** As {@link #importFile}, after checking every draft and acceptance document ({@link #readChecked}). */
+    public static ImportReport importChecked(ProfileStore store, Path file) {
+        return importDocuments(store, readChecked(file));
+    }
+
+    private static ImportReport importDocuments(ProfileStore store, List<ProfileDocument> docs) {
         Map<String, ProfileDocument> fresh = new LinkedHashMap<>();
         int duplicates = 0;
         List<String> conflicts = new ArrayList<>();

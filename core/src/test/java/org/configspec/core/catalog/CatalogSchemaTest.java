@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.configspec.core.json.MachineJson;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps the published JSON Schema honest: the built-in catalog and what the writer emits validate against it. */
 class CatalogSchemaTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = MachineJson.strict();
 
     private static JsonSchema schema() throws IOException {
         try (InputStream in = CatalogReader.class.getResourceAsStream("/catalog.schema.json")) {

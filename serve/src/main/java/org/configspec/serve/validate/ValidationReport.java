@@ -1,5 +1,6 @@
 package org.configspec.serve.validate;
 
+import org.configspec.core.stats.Median;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +38,8 @@ public record ValidationReport(double acceptanceRate, double draftTokensPerSecon
     /** Median |goodput error| over the points of one RTT. */
     public double medianGoodputError(double rttMs) {
         double[] e = points.stream().filter(p -> p.rttMs() == rttMs).mapToDouble(p -> Math.abs(p.goodputError()))
-                .sorted().toArray();
-        if (e.length == 0) {
-            return Double.NaN;
-        }
-        return e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
+                .toArray();
+        return e.length == 0 ? Double.NaN : Median.of(e);
     }
 
     /** Mean |goodput error| over all points. */
