@@ -8,6 +8,7 @@ import org.configspec.core.domain.Device;
 import org.configspec.core.domain.DraftModel;
 import org.configspec.core.domain.Target;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.core.stats.Measured;
 
 /** What a catalog holds: a summary table for people; the full document as JSON. */
 public final class CatalogSummaryWriter {
@@ -29,6 +30,11 @@ public final class CatalogSummaryWriter {
                     p.powerKnown() ? Num.machine(p.powerW().value()) : "", p.provenance().source()));
         }
         return sb.toString();
+    }
+
+    /** "mean", "median of 5", ...: what a figure is. */
+    private static String aggregation(Measured m) {
+        return m.aggregation().label() + (m.n() > 0 ? " of " + m.n() : "");
     }
 
     private static String table(Catalog c) {
@@ -62,11 +68,11 @@ public final class CatalogSummaryWriter {
                     x.hasPerPosition() ? "K ≤ " + x.survival().length : "no");
         }
         sb.append("acceptance profiles (").append(c.acceptance().size()).append(")\n").append(a.render("  ")).append('\n');
-        TextTable p = new TextTable("device", "draft", "quant", "tok/s", "power W", "power n");
+        TextTable p = new TextTable("device", "draft", "quant", "tok/s", "tok/s is", "power W", "power is");
         for (DraftProfile x : c.draftProfiles()) {
-            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().value(), 4),
+            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().value(), 4), aggregation(x.tokPerS()),
                     x.powerKnown() ? Num.human(x.powerW().value(), 4) : "n/a",
-                    x.powerKnown() && x.powerW().n() > 0 ? Integer.toString(x.powerW().n()) : "");
+                    x.powerKnown() ? aggregation(x.powerW()) : "");
         }
         sb.append("draft profiles (").append(c.draftProfiles().size()).append(", ")
                 .append(c.draftProfiles().stream().map(DraftProfile::device).distinct().count()).append(" devices)\n")
