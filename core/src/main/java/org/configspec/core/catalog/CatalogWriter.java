@@ -6,9 +6,9 @@ import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.domain.Device;
 import org.configspec.core.domain.DraftModel;
 import org.configspec.core.domain.Target;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.core.profile.Provenance;
-import org.configspec.core.json.MachineJson;
 import org.configspec.core.stats.Interval;
 import org.configspec.core.stats.Measured;
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.configspec.core.json.MachineJson;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import org.configspec.core.json.MachineJson;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the published JSON Schema honest: the built-in catalog and what the writer emits validate against it. */

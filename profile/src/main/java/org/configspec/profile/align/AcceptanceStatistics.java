@@ -1,11 +1,11 @@
 package org.configspec.profile.align;
 
-import org.configspec.core.acceptance.AcceptanceProfile;
-import org.configspec.core.stats.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Interval;
 import org.configspec.core.stats.Measured;
 
 /** Aggregates per-prompt alignments into {@link KAcceptance} for K = 1..K_max (definitions there). Pure. */

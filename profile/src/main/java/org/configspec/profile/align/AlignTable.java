@@ -1,7 +1,7 @@
 package org.configspec.profile.align;
 
-import org.configspec.core.stats.Interval;
 import java.util.Locale;
+import org.configspec.core.stats.Interval;
 
 /** Writes an {@link AlignResult} as a plain-text table: every figure with its unit, aggregation, spread and n. */
 public final class AlignTable {

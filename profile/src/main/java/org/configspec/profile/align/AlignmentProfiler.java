@@ -1,12 +1,12 @@
 package org.configspec.profile.align;
 
-import org.configspec.core.stats.Interval;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Interval;
 import org.configspec.llm.engine.InferenceEngine;
 
 /**

@@ -1,9 +1,9 @@
 package org.configspec.profile.align;
 
-import org.configspec.core.stats.Interval;
 import java.util.List;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Interval;
 import org.configspec.core.stats.Measured;
 
 /**

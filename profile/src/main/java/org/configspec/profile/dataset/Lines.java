@@ -1,12 +1,11 @@
 package org.configspec.profile.dataset;
 
-import org.configspec.core.json.MachineJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 
 /** Reads text files line by line (UTF-8, strict) for the prompt readers; errors name the file. */
 final class Lines {

@@ -1,8 +1,8 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Single-token decode speed at a context depth: the KV cache holds {@code depthTokens} tokens (prefilled, untimed), then

@@ -1,6 +1,5 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +10,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;

@@ -1,8 +1,8 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Time to draft K tokens, the drafting cost of the analytic model (K / r_d): from a prefix in the KV cache, K sequential

@@ -1,6 +1,5 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +7,7 @@ import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.core.profile.Provenance;
+import org.configspec.core.stats.Measured;
 
 /**
  * Everything measured about drafting with one model on one host: load time, prefill speed, decode speed per context

@@ -1,13 +1,13 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.json.MachineJson;
-import org.configspec.core.stats.Measured;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.configspec.core.catalog.CatalogWriter;
+import org.configspec.core.json.MachineJson;
+import org.configspec.core.stats.Measured;
 
 /**
  * Writers of {@link DraftMeasurement}s: a text table per model and a JSON document ({@code format}

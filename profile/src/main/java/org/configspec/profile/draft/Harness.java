@@ -1,7 +1,7 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import org.configspec.core.error.Check;
+import org.configspec.core.stats.Measured;
 
 /**
  * How the numbers were taken.

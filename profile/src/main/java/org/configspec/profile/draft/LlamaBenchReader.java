@@ -1,6 +1,5 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.json.MachineJson;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 
 /**
  * Reads llama-bench results: {@code -o json} (an array of objects) or {@code -o jsonl} (one object per line), told

@@ -1,8 +1,8 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import java.util.List;
 import org.configspec.core.error.Check;
+import org.configspec.core.stats.Measured;
 
 /**
  * One result object of llama-bench's JSON / JSONL output, reduced to the fields ConfigSpec keys on (the schema varies

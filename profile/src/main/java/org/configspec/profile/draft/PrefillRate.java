@@ -1,8 +1,8 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Prompt-processing speed: one batch of {@code promptTokens} tokens decoded in one call on top of

@@ -1,9 +1,9 @@
 package org.configspec.profile.power;
 
-import org.configspec.core.json.MachineJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.configspec.core.json.MachineJson;
 
 /** Writes a {@link PowerReport} as an aligned table or as JSON; every number carries its unit in its label or key. */
 public final class PowerReportWriter {

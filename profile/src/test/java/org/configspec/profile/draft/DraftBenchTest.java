@@ -1,6 +1,5 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.core.stats.Measured;
 import org.configspec.llm.model.ModelInspector;
 import org.configspec.llm.model.ModelStore;
 import org.junit.jupiter.api.BeforeAll;

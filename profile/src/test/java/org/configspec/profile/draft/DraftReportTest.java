@@ -3,7 +3,6 @@ package org.configspec.profile.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.configspec.core.json.MachineJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.catalog.CatalogReader;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.junit.jupiter.api.Test;
 

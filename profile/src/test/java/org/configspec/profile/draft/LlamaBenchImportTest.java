@@ -1,6 +1,5 @@
 package org.configspec.profile.draft;
 
-import org.configspec.core.stats.Measured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.core.stats.Measured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

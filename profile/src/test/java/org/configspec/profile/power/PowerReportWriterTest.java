@@ -3,8 +3,8 @@ package org.configspec.profile.power;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.configspec.core.json.MachineJson;
 import java.util.List;
+import org.configspec.core.json.MachineJson;
 import org.junit.jupiter.api.Test;
 
 class PowerReportWriterTest {

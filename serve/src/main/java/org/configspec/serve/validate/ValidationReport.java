@@ -1,9 +1,9 @@
 package org.configspec.serve.validate;
 
-import org.configspec.core.stats.Median;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.configspec.core.stats.Median;
 
 /**
  * Validation result: the model inputs and where they came from, and one point per (RTT, K).

@@ -3,7 +3,6 @@ package org.configspec.cli.commands.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.configspec.core.json.MachineJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.store.AcceptanceDocument;
 import org.configspec.store.DraftDocument;
