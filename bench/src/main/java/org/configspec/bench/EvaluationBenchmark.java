@@ -25,7 +25,8 @@ import org.configspec.core.space.Evaluator;
 import org.configspec.core.space.Fit;
 import org.configspec.core.space.JointSpace;
 import org.configspec.core.space.SpaceFilter;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Aggregation;
+import org.configspec.core.stats.Measured;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -83,7 +84,8 @@ public class EvaluationBenchmark {
                     double speed = 2 + (m * 7 + d * 13) % 90;
                     double power = 5 + (m + d) % 40;
                     DraftModel draft = new DraftModel("M" + m, "", 0.5 + m % 8, "", "Q4_K_M", 0, "");
-                    DraftProfile p = new DraftProfile(device.name(), draft.name(), "Q4_K_M", Summary.of(speed), Summary.of(power), 0,
+                    DraftProfile p = new DraftProfile(device.name(), draft.name(), "Q4_K_M", Measured.of(DraftProfile.TOK_PER_S, Aggregation.MEAN, speed),
+                            Measured.of(DraftProfile.WATT, Aggregation.MEAN, power), 0,
                             Provenance.of("synthetic"));
                     AcceptanceCurve curve = new IidCurve(0.3 + 0.6 * ((m * 31 + t * 17) % 100) / 100.0);
                     cs.add(new Candidate(target, device, draft, p, curve, speed, power, 2));

@@ -41,7 +41,7 @@ class UserErrorsTest {
     void badCatalogFilesNameFileFieldAndValue() throws IOException {
         Path bad = dir.resolve("bad.json");
         String paper = Run.of("catalog", "--format", "json").out();
-        Files.writeString(bad, paper.replaceFirst("\"mean\" : 0.5626628714250547", "\"mean\" : -0.2"));
+        Files.writeString(bad, paper.replaceFirst("\"value\" : 0.5626628714250547", "\"value\" : -0.2"));
         assertOneLineError(Run.of("select", "--catalog", bad.toString()),
                 "catalog " + bad + ": acceptance[0]: acceptance Qwen3-0.6B -> Qwen3-32B: alpha at K=2 must be in [0, 1], got -0.2");
         Files.writeString(bad, "not json");

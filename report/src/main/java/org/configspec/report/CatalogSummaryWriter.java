@@ -8,6 +8,7 @@ import org.configspec.core.domain.Device;
 import org.configspec.core.domain.DraftModel;
 import org.configspec.core.domain.Target;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.core.stats.Measured;
 
 /** What a catalog holds: a summary table for people; the full document as JSON. */
 public final class CatalogSummaryWriter {
@@ -25,10 +26,15 @@ public final class CatalogSummaryWriter {
     private static String csv(Catalog c) {
         StringBuilder sb = new StringBuilder(Csv.line("device", "draft", "quant", "tok_s", "power_w", "source"));
         for (DraftProfile p : c.draftProfiles()) {
-            sb.append(Csv.line(p.device(), p.draft(), p.quant(), Num.machine(p.tokPerS().mean()),
-                    p.powerKnown() ? Num.machine(p.powerW().mean()) : "", p.provenance().source()));
+            sb.append(Csv.line(p.device(), p.draft(), p.quant(), Num.machine(p.tokPerS().value()),
+                    p.powerKnown() ? Num.machine(p.powerW().value()) : "", p.provenance().source()));
         }
         return sb.toString();
+    }
+
+    /** "mean", "median of 5", ...: what a figure is. */
+    private static String aggregation(Measured m) {
+        return m.aggregation().label() + (m.n() > 0 ? " of " + m.n() : "");
     }
 
     private static String table(Catalog c) {
@@ -57,16 +63,16 @@ public final class CatalogSummaryWriter {
         for (AcceptanceProfile x : c.acceptance()) {
             String ks = x.alphaByK().isEmpty() ? "-" : x.alphaByK().firstKey() + ".." + x.alphaByK().lastKey();
             a.row(x.draft() + (x.quant().isEmpty() ? "" : " " + x.quant()), x.target(), ks,
-                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().firstKey()).mean(), 3),
-                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().lastKey()).mean(), 3),
+                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().firstKey()).value(), 3),
+                    x.alphaByK().isEmpty() ? "n/a" : Num.human(x.alphaByK().get(x.alphaByK().lastKey()).value(), 3),
                     x.hasPerPosition() ? "K ≤ " + x.survival().length : "no");
         }
         sb.append("acceptance profiles (").append(c.acceptance().size()).append(")\n").append(a.render("  ")).append('\n');
-        TextTable p = new TextTable("device", "draft", "quant", "tok/s", "power W", "power n");
+        TextTable p = new TextTable("device", "draft", "quant", "tok/s", "tok/s is", "power W", "power is");
         for (DraftProfile x : c.draftProfiles()) {
-            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().mean(), 4),
-                    x.powerKnown() ? Num.human(x.powerW().mean(), 4) : "n/a",
-                    x.powerKnown() && x.powerW().n() > 0 ? Integer.toString(x.powerW().n()) : "");
+            p.row(x.device(), x.draft(), x.quant(), Num.human(x.tokPerS().value(), 4), aggregation(x.tokPerS()),
+                    x.powerKnown() ? Num.human(x.powerW().value(), 4) : "n/a",
+                    x.powerKnown() ? aggregation(x.powerW()) : "");
         }
         sb.append("draft profiles (").append(c.draftProfiles().size()).append(", ")
                 .append(c.draftProfiles().stream().map(DraftProfile::device).distinct().count()).append(" devices)\n")

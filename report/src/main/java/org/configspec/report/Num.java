@@ -3,14 +3,13 @@ package org.configspec.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.configspec.core.json.MachineJson;
 
 /**
- * Number formatting shared by every writer. Machine output (CSV, JSON) carries 10 significant digits in plain
+ * Number formatting shared by every writer. Machine output (CSV, JSON) carries {@link MachineJson#SIGNIFICANT_DIGITS} significant digits in plain
  * notation, identical on every JDK; human output rounds to a few significant digits.
  */
 public final class Num {
-    private static final MathContext MACHINE = new MathContext(10, RoundingMode.HALF_EVEN);
-
     private Num() {
     }
 
@@ -20,16 +19,9 @@ public final class Num {
         return d == null ? "" : d.toPlainString();
     }
 
-    /** The machine value as a BigDecimal (for JSON), or null for NaN. */
+    /** The machine value as a BigDecimal (for JSON), or null for NaN: {@link MachineJson#decimal}. */
     public static BigDecimal decimal(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return null;
-        }
-        if (v == 0) {
-            return BigDecimal.ZERO;
-        }
-        BigDecimal d = new BigDecimal(v).round(MACHINE).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0) : d;
+        return MachineJson.decimal(v);
     }
 
     /** {@code sig} significant digits for people; "n/a" for NaN; thousands separated by ','. */

@@ -51,7 +51,11 @@ public record AcceptanceDocument(AcceptanceProfile acceptance, String targetFami
 
     /** Parses a stored document of kind "acceptance"; errors name the store and document id. */
     public static AcceptanceDocument parse(ProfileDocument d, String store) {
-        String where = "store " + store + " profile " + d.id();
+        return parseAt(d, "store " + store + " profile " + d.id());
+    }
+
+    /** Parses a stored document of this kind; {@code where} starts every error. */
+    static AcceptanceDocument parseAt(ProfileDocument d, String where) {
         Fields f = new Fields(where, "", d.tree());
         try {
             AcceptanceProfile a = CatalogReader.acceptance(f.raw("acceptance"), where);

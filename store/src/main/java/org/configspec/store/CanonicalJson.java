@@ -1,7 +1,6 @@
 package org.configspec.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,35 +11,30 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.TreeSet;
-import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 
 /**
  * JSON text in one canonical form: object keys sorted, no whitespace. Equal documents give equal text, so the text
- * can be compared, hashed into content-derived ids and stored unchanged by every database.
+ * can be compared, hashed into content-derived ids and stored unchanged by every database. Read with the project's
+ * strict input rules and written losslessly ({@link MachineJson}).
  */
 public final class CanonicalJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper MAPPER = MachineJson.strict();
 
     private CanonicalJson() {
     }
 
-    /** Parses JSON text; {@code where} names its origin in the error. */
+    /**
+     * Parses JSON text strictly (no duplicate keys, nothing after the value, finite numbers); {@code where} names its
+     * origin in the error.
+     */
     public static JsonNode parse(String json, String where) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n == null || n.isMissingNode()) {
-                throw new ConfigSpecException(where + ": empty JSON; expected a JSON value");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw new ConfigSpecException(where + ": malformed JSON: " + e.getOriginalMessage());
-        }
+        return MachineJson.readTree(json, where);
     }
 
     public static String text(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(sorted(node));
+            return MachineJson.compact().writeValueAsString(sorted(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -76,15 +76,19 @@ public record DraftDocument(DraftProfile profile, DraftModel model, String model
 
     /** Parses a stored document of kind "draft"; errors name the store and document id. */
     public static DraftDocument parse(ProfileDocument d, String store) {
-        String where = "store " + store + " profile " + d.id();
+        return parseAt(d, "store " + store + " profile " + d.id());
+    }
+
+    /** Parses a stored document of this kind; {@code where} starts every error. */
+    static DraftDocument parseAt(ProfileDocument d, String where) {
         Fields f = new Fields(where, "", d.tree());
         try {
             DraftProfile profile = CatalogReader.draftProfile(f.raw("draftProfile"), where);
             Fields m = f.object("model");
             DraftModel model = new DraftModel(m.string("name"), m.string("family", ""), m.number("paramsB", Double.NaN),
-                    m.string("variant", ""), m.string("quant"), m.integer("fileBytes", 0), m.string("hfId", ""));
+                    m.string("variant", ""), m.string("quant"), m.integer("fileBytes", 0, 0, Long.MAX_VALUE), m.string("hfId", ""));
             Fields dev = f.object("device");
-            Device device = new Device(dev.string("name"), dev.integer("memoryBytes", 0), dev.number("idlePowerW", Double.NaN),
+            Device device = new Device(dev.string("name"), dev.integer("memoryBytes", 0, 0, Long.MAX_VALUE), dev.number("idlePowerW", Double.NaN),
                     dev.string("note", ""));
             ProfileProvenance prov = f.has("provenance") ? ProfileProvenance.read(f.object("provenance")) : null;
             return new DraftDocument(profile, model, m.string("sha256", ""), device, prov);

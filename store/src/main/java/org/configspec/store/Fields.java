@@ -55,13 +55,14 @@ record Fields(String where, String path, JsonNode node) {
             return fallback;
         }
         JsonNode v = node.get(field);
-        if (!v.isNumber()) {
-            throw error(field, "must be a number, got " + v);
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw error(field, "must be a finite number, got " + v);
         }
         return v.asDouble();
     }
 
-    long integer(String field, long fallback) {
+    /** An integer in [min, max], or {@code fallback} when absent; never wrapped (2^32 + 2 is not 2). */
+    long integer(String field, long fallback, long min, long max) {
         if (!has(field)) {
             return fallback;
         }
@@ -69,6 +70,9 @@ record Fields(String where, String path, JsonNode node) {
         if (!v.isIntegralNumber()) {
             throw error(field, "must be an integer, got " + v);
         }
-        return v.asLong();
+        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+            throw error(field, "must be an integer in [" + min + ", " + max + "], got " + v.bigIntegerValue());
+        }
+        return v.longValue();
     }
 }

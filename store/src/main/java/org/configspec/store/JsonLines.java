@@ -20,13 +20,20 @@ import org.configspec.core.error.ConfigSpecException;
 
 /**
  * Exports a store's documents to a JSON Lines file and imports them back. Line 1 is the header
- * {@code {"format":"configspec-store-export","version":1}}; every further line is one document:
+ * {@code {"format":"configspec-store-export","version":2}}; every further line is one document:
  * {@code {"id":..,"kind":..,"keys":{"device":..,"draft":..,"quant":..,"target":..},"created":"ISO-8601","document":{..}}}
  * (null keys left out). The run log is not exported: it is working state of one device.
+ * <p>Version 2 (catalog format version 2 inside: every measured figure names its aggregation and unit) is written;
+ * version 1 files import too. Documents describe their own shape, so a version 2 file may hold documents stored in
+ * the version 1 shape ({@code "mean"}), and {@code CatalogReader} reads both; the version only tells an older reader
+ * that it may meet figures it does not know. Every line is read with the strict input rules of
+ * {@link org.configspec.core.json.MachineJson}.
  */
 public final class JsonLines {
     public static final String FORMAT = "configspec-store-export";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    public static final int VERSION_1 = 1;
+    private static final List<String> LINE_FIELDS = List.of("id", "kind", "keys", "created", "document");
 
     private JsonLines() {
     }
@@ -78,6 +85,18 @@ public final class JsonLines {
 
     /** Reads every document of the file; a malformed line is an error naming the file and line. */
     public static List<ProfileDocument> read(Path file) {
+        return read(file, false);
+    }
+
+    /**
+     * Reads every document of the file and also checks the documents a catalog is built from ("draft" and
+     * "acceptance") field by field, so a bad figure is refused at import rather than at a later {@code select}.
+     */
+    public static List<ProfileDocument> readChecked(Path file) {
+        return read(file, true);
+    }
+
+    private static List<ProfileDocument> read(Path file, boolean checkKinds) {
         List<ProfileDocument> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -91,14 +110,16 @@ public final class JsonLines {
                 String where = "import " + file + " line " + lineNo;
                 JsonNode n = CanonicalJson.parse(text, where);
                 if (!header) {
-                    if (!FORMAT.equals(n.path("format").asText()) || n.path("version").asInt(-1) != VERSION) {
+                    JsonNode version = n.path("version");
+                    if (!n.path("format").isTextual() || !FORMAT.equals(n.path("format").asText()) || !version.isInt()
+                            || (version.intValue() != VERSION && version.intValue() != VERSION_1)) {
                         throw new ConfigSpecException(where + ": expected the header {\"format\":\"" + FORMAT
-                                + "\",\"version\":" + VERSION + "}, got " + abbreviate(text));
+                                + "\",\"version\":" + VERSION + "} (or version " + VERSION_1 + "), got " + abbreviate(text));
                     }
                     header = true;
                     continue;
                 }
-                out.add(document(n, where));
+                out.add(document(n, where, checkKinds));
             }
             if (!header) {
                 throw new ConfigSpecException("import " + file + ": the file is empty; expected a " + FORMAT + " header line");
@@ -111,9 +132,15 @@ public final class JsonLines {
         return out;
     }
 
-    private static ProfileDocument document(JsonNode n, String where) {
+    private static ProfileDocument document(JsonNode n, String where, boolean checkKinds) {
         if (!n.isObject()) {
             throw new ConfigSpecException(where + ": expected a JSON object, got " + n.getNodeType());
+        }
+        for (java.util.Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!LINE_FIELDS.contains(f)) {
+                throw new ConfigSpecException(where + ": unknown field \"" + f + "\"; allowed: " + String.join(", ", LINE_FIELDS));
+            }
         }
         for (String f : new String[] {"id", "kind", "created"}) {
             if (!n.path(f).isTextual()) {
@@ -131,13 +158,24 @@ public final class JsonLines {
             throw new ConfigSpecException(where + ": field \"created\" must be an ISO-8601 instant like 2026-11-28T16:00:00Z, got \""
                     + n.get("created").asText() + "\"");
         }
+        ProfileDocument d;
         try {
-            return new ProfileDocument(n.get("id").asText(), n.get("kind").asText(),
+            d = new ProfileDocument(n.get("id").asText(), n.get("kind").asText(),
                     new ProfileKeys(text(k, "device"), text(k, "draft"), text(k, "quant"), text(k, "target")), created,
                     CanonicalJson.text(n.get("document")));
         } catch (ConfigSpecException e) {
             throw new ConfigSpecException(where + ": " + e.getMessage(), e);
         }
+        String at = where + ": profile " + d.id();
+        if (!checkKinds) {
+            return d;
+        }
+        if (DraftDocument.KIND.equals(d.kind())) {
+            DraftDocument.parseAt(d, at);
+        } else if (AcceptanceDocument.KIND.equals(d.kind())) {
+            AcceptanceDocument.parseAt(d, at);
+        }
+        return d;
     }
 
     private static String text(JsonNode keys, String field) {
@@ -147,7 +185,15 @@ public final class JsonLines {
 
     /** Imports the file's documents in one transaction; duplicates and conflicting ids are skipped and reported. */
     public static ImportReport importFile(ProfileStore store, Path file) {
-        List<ProfileDocument> docs = read(file);
+        return importDocuments(store, read(file));
+    }
+
+    /** As {@link #importFile}, after checking every draft and acceptance document ({@link #readChecked}). */
+    public static ImportReport importChecked(ProfileStore store, Path file) {
+        return importDocuments(store, readChecked(file));
+    }
+
+    private static ImportReport importDocuments(ProfileStore store, List<ProfileDocument> docs) {
         Map<String, ProfileDocument> fresh = new LinkedHashMap<>();
         int duplicates = 0;
         List<String> conflicts = new ArrayList<>();

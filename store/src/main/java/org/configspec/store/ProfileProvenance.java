@@ -68,8 +68,8 @@ public record ProfileProvenance(String tool, String modelSha256, String quant, S
     static ProfileProvenance read(Fields f) {
         try {
             return new ProfileProvenance(f.string("tool", ""), f.string("modelSha256", ""), f.string("quant", ""),
-                    f.string("device", ""), f.string("powerMethod", ""), (int) f.integer("threads", 0),
-                    f.has("seed") ? f.integer("seed", 0) : null, f.string("date", ""),
+                    f.string("device", ""), f.string("powerMethod", ""), (int) f.integer("threads", 0, 0, Integer.MAX_VALUE),
+                    f.has("seed") ? f.integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null, f.string("date", ""),
                     f.string("contention", ""));
         } catch (ConfigSpecException e) {
             if (e.getMessage().startsWith(f.where())) {

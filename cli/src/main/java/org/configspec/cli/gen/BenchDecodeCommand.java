@@ -13,7 +13,7 @@ import org.configspec.profile.draft.BatchCostTable;
 import org.configspec.profile.draft.DecodeBench;
 import org.configspec.profile.draft.DecodeBenchSettings;
 import org.configspec.profile.draft.DecodeSpeed;
-import org.configspec.profile.draft.MedianCi;
+import org.configspec.core.stats.Measured;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -144,7 +144,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
             out.flush();
         }
 
-        private static String fmt(MedianCi s) {
+        private static String fmt(Measured s) {
             return String.format(Locale.ROOT, "%.1f [%.1f..%.1f] (n=%d)", s.value(), s.min(), s.max(), s.n());
         }
     }

@@ -5,7 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Measured;
 
 /**
  * Measured acceptance of one draft model (all its quantisations share it unless {@code quant} is set) against one
@@ -18,8 +18,11 @@ import org.configspec.core.stats.Summary;
  * @param survival    per-position acceptance P(L ≥ i) for i = 1..n, or empty
  * @param source      where the figures come from
  */
-public record AcceptanceProfile(String draft, String quant, String target, SortedMap<Integer, Summary> alphaByK,
+public record AcceptanceProfile(String draft, String quant, String target, SortedMap<Integer, Measured> alphaByK,
                                 double[] survival, String source) {
+    /** The unit of α(K): a fraction of the K drafted tokens. */
+    public static final String UNIT = "fraction";
+
     public AcceptanceProfile {
         Check.name("acceptance.draft", draft);
         Check.name("acceptance.target", target);
@@ -30,7 +33,11 @@ public record AcceptanceProfile(String draft, String quant, String target, Sorte
         String where = "acceptance " + draft + " -> " + target;
         for (var e : alphaByK.entrySet()) {
             Check.atLeast(where + ": K", e.getKey(), 1);
-            Check.probability(where + ": alpha at K=" + e.getKey(), e.getValue().mean());
+            Check.probability(where + ": alpha at K=" + e.getKey(), e.getValue().value());
+            if (!UNIT.equals(e.getValue().unit())) {
+                throw new ConfigSpecException(where + ": alpha at K=" + e.getKey() + " must be in unit '" + UNIT
+                        + "', got '" + e.getValue().unit() + "'");
+            }
         }
         if (alphaByK.isEmpty() && survival.length == 0) {
             throw new ConfigSpecException(where + ": needs alpha (per K) or perPosition values, got neither");
@@ -77,7 +84,7 @@ public record AcceptanceProfile(String draft, String quant, String target, Sorte
             return new MeasuredAlphaCurve(derived);
         }
         SortedMap<Integer, Double> means = new TreeMap<>();
-        alphaByK.forEach((k, s) -> means.put(k, s.mean()));
+        alphaByK.forEach((k, s) -> means.put(k, s.value()));
         return new MeasuredAlphaCurve(means);
     }
 }

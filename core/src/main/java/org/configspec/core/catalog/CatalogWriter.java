@@ -1,35 +1,32 @@
 package org.configspec.core.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.domain.Device;
 import org.configspec.core.domain.DraftModel;
 import org.configspec.core.domain.Target;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.core.profile.Provenance;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Interval;
+import org.configspec.core.stats.Measured;
 
-/** Writes a catalog in the format {@link CatalogReader} reads; reading what this writes gives an equal catalog. */
+/**
+ * Writes a catalog in format version {@value CatalogReader#VERSION}, which {@link CatalogReader} reads; reading what
+ * this writes gives an equal catalog (numbers are written losslessly: see {@link MachineJson#data()}).
+ */
 public final class CatalogWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private CatalogWriter() {
     }
 
     public static String toJson(Catalog c) {
-        try {
-            return MAPPER.writeValueAsString(toTree(c)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MachineJson.write(MachineJson.data(), toTree(c)) + "\n";
     }
 
     public static ObjectNode toTree(Catalog c) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = MachineJson.object();
         root.put("format", CatalogReader.FORMAT);
         root.put("version", CatalogReader.VERSION);
         root.put("name", c.name());
@@ -86,7 +83,7 @@ public final class CatalogWriter {
 
     /** One acceptance profile as it appears in a catalog's "acceptance" array. */
     public static ObjectNode acceptance(AcceptanceProfile a) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = MachineJson.object();
         n.put("draft", a.draft());
         putText(n, "quant", a.quant());
         n.put("target", a.target());
@@ -95,7 +92,7 @@ public final class CatalogWriter {
             a.alphaByK().forEach((k, s) -> {
                 ObjectNode row = alpha.addObject();
                 row.put("k", k);
-                putSummary(row, s);
+                putMeasured(row, s);
             });
         }
         if (a.hasPerPosition()) {
@@ -110,13 +107,13 @@ public final class CatalogWriter {
 
     /** One draft profile as it appears in a catalog's "draftProfiles" array. */
     public static ObjectNode draftProfile(DraftProfile p) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = MachineJson.object();
         n.put("device", p.device());
         n.put("draft", p.draft());
         n.put("quant", p.quant());
-        putSummary(n.putObject("tokPerS"), p.tokPerS());
+        putMeasured(n.putObject("tokPerS"), p.tokPerS());
         if (p.powerKnown()) {
-            putSummary(n.putObject("powerW"), p.powerW());
+            putMeasured(n.putObject("powerW"), p.powerW());
         }
         if (p.peakMemoryBytes() > 0) {
             n.put("peakMemoryBytes", p.peakMemoryBytes());
@@ -134,14 +131,25 @@ public final class CatalogWriter {
         return n;
     }
 
-    private static void putSummary(ObjectNode n, Summary s) {
-        n.put("mean", s.mean());
+    /** A measured quantity in format version 2: value, aggregation, unit, interval (when any), std, min, max, n. */
+    public static ObjectNode putMeasured(ObjectNode n, Measured s) {
+        n.put("value", s.value());
+        n.put("aggregation", s.aggregation().label());
+        n.put("unit", s.unit());
+        if (!Interval.NONE.equals(s.interval())) {
+            ObjectNode i = n.putObject("interval");
+            putNumber(i, "low", s.interval().low());
+            putNumber(i, "high", s.interval().high());
+            i.put("level", s.interval().level());
+            putText(i, "method", s.interval().method());
+        }
         putNumber(n, "std", s.std());
         putNumber(n, "min", s.min());
         putNumber(n, "max", s.max());
         if (s.n() > 0) {
             n.put("n", s.n());
         }
+        return n;
     }
 
     private static void putNumber(ObjectNode n, String field, double v) {

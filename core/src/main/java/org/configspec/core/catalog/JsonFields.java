@@ -8,14 +8,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.configspec.core.error.ConfigSpecException;
 
-/** A JSON object read with its path, so every error names the file, the field and the value. */
+/**
+ * A JSON object read with its path, so every error names its origin (e.g. {@code catalog FILE}), the field and the
+ * value.
+ */
 final class JsonFields {
-    private final String file;
+    private final String origin;
     private final String path;
     private final JsonNode node;
 
-    JsonFields(String file, String path, JsonNode node) {
-        this.file = file;
+    JsonFields(String origin, String path, JsonNode node) {
+        this.origin = origin;
         this.path = path;
         this.node = node;
         if (node == null || !node.isObject()) {
@@ -27,8 +30,12 @@ final class JsonFields {
         return path;
     }
 
+    String origin() {
+        return origin;
+    }
+
     ConfigSpecException error(String where, String what) {
-        return new ConfigSpecException("catalog " + file + ": " + where + ": " + what);
+        return new ConfigSpecException(origin + ": " + where + ": " + what);
     }
 
     ConfigSpecException error(String what) {
@@ -77,6 +84,9 @@ final class JsonFields {
         if (!v.isNumber()) {
             throw error(at(field), "must be a number, got " + describe(v));
         }
+        if (!Double.isFinite(v.asDouble())) {
+            throw error(at(field), "must be a finite number, got " + v.asText());
+        }
         return v.asDouble();
     }
 
@@ -84,7 +94,11 @@ final class JsonFields {
         return has(field) ? number(field) : fallback;
     }
 
-    long integer(String field, long fallback) {
+    /**
+     * An integer in [min, max], or {@code fallback} when absent. Out-of-range values are errors naming the field and
+     * the value, never wrapped (2^32 + 2 is not 2, and 2^70 is not 0).
+     */
+    long integer(String field, long fallback, long min, long max) {
         if (!has(field)) {
             return fallback;
         }
@@ -92,7 +106,20 @@ final class JsonFields {
         if (!v.isIntegralNumber()) {
             throw error(at(field), "must be an integer, got " + describe(v));
         }
-        return v.asLong();
+        if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
+            throw error(at(field), "must be an integer in [" + min + ", " + max + "], got " + v.bigIntegerValue());
+        }
+        return v.longValue();
+    }
+
+    /** An int in [min, Integer.MAX_VALUE], or {@code fallback} when absent. */
+    int count(String field, int fallback, int min) {
+        return (int) integer(field, fallback, min, Integer.MAX_VALUE);
+    }
+
+    /** A byte count (>= 0), or 0 when absent. */
+    long bytes(String field) {
+        return integer(field, 0, 0, Long.MAX_VALUE);
     }
 
     JsonFields object(String field) {
@@ -100,7 +127,7 @@ final class JsonFields {
         if (v == null || v.isNull()) {
             throw error(at(field), "is missing");
         }
-        return new JsonFields(file, at(field), v);
+        return new JsonFields(origin, at(field), v);
     }
 
     List<JsonFields> objects(String field, boolean required) {
@@ -116,7 +143,7 @@ final class JsonFields {
         }
         List<JsonFields> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-            out.add(new JsonFields(file, at(field) + "[" + i + "]", v.get(i)));
+            out.add(new JsonFields(origin, at(field) + "[" + i + "]", v.get(i)));
         }
         return out;
     }
@@ -131,8 +158,8 @@ final class JsonFields {
         }
         double[] out = new double[v.size()];
         for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isNumber()) {
-                throw error(at(field) + "[" + i + "]", "must be a number, got " + describe(v.get(i)));
+            if (!v.get(i).isNumber() || !Double.isFinite(v.get(i).asDouble())) {
+                throw error(at(field) + "[" + i + "]", "must be a finite number, got " + describe(v.get(i)));
             }
             out[i] = v.get(i).asDouble();
         }

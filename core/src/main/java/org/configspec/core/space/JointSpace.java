@@ -78,8 +78,8 @@ public final class JointSpace {
     private static Candidate candidate(Target t, Device d, DraftModel m, DraftProfile p, AcceptanceProfile a,
                                        ModelOptions options, double idle) {
         AcceptanceCurve curve = a.curve(options.acceptance());
-        double power = p.powerKnown() ? p.powerW().mean() : Double.NaN;
-        return new Candidate(t, d, m, p, curve, p.tokPerS().mean(), power, idle);
+        double power = p.powerKnown() ? p.powerW().value() : Double.NaN;
+        return new Candidate(t, d, m, p, curve, p.tokPerS().value(), power, idle);
     }
 
     private static <T> void requireKnown(String flag, Set<String> wanted, List<T> items, Function<T, String> name) {

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.TreeMap;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Aggregation;
+import org.configspec.core.stats.Measured;
 import org.junit.jupiter.api.Test;
 
 /** Protects the three ways of turning acceptance into E(K). */
@@ -37,9 +38,9 @@ class AcceptanceCurvesTest {
     @Test
     void iidFitRecoversTheRateOfAnIidCurve() {
         IidCurve truth = new IidCurve(0.63);
-        TreeMap<Integer, Summary> alpha = new TreeMap<>();
+        TreeMap<Integer, Measured> alpha = new TreeMap<>();
         for (int k = 2; k <= 10; k++) {
-            alpha.put(k, Summary.of(truth.alpha(k)));
+            alpha.put(k, Measured.of(AcceptanceProfile.UNIT, Aggregation.MEAN, truth.alpha(k)));
         }
         AcceptanceProfile p = new AcceptanceProfile("d", "", "t", alpha, null, "");
         IidCurve fitted = (IidCurve) p.curve(AcceptanceMode.IID);

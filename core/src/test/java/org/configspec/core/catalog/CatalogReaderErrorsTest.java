@@ -36,8 +36,8 @@ class CatalogReaderErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "alpha above 1|\"mean\" : 0.5626628714250547|\"mean\" : 1.5|acceptance[0]: acceptance Qwen3-0.6B -> Qwen3-32B: alpha at K=2 must be in [0, 1], got 1.5",
-        "negative speed|\"mean\" : 4.18|\"mean\" : -4.18|draftProfiles[0]: draft profile Llama-3.2-1B Q4_K_M on RPi 4B: tokPerS must be a positive finite number, got -4.18",
+        "alpha above 1|\"value\" : 0.5626628714250547|\"value\" : 1.5|acceptance[0]: acceptance Qwen3-0.6B -> Qwen3-32B: alpha at K=2 must be in [0, 1], got 1.5",
+        "negative speed|\"value\" : 4.18|\"value\" : -4.18|draftProfiles[0]: draft profile Llama-3.2-1B Q4_K_M on RPi 4B: tokPerS must be a positive finite number, got -4.18",
         "zero price|\"outputPerMTok\" : 0.9|\"outputPerMTok\" : 0|targets[0]: price.outputPerMTok must be a positive finite number, got 0.0",
         "unknown device|\"device\" : \"RPi 4B\"|\"device\" : \"RPi 9\"|draftProfiles[0].device: unknown device 'RPi 9'",
         "unknown field|\"paramsB\" : 1.24|\"paramB\" : 1.24|drafts[0].paramB: unknown field; allowed:",
@@ -74,7 +74,7 @@ class CatalogReaderErrorsTest {
 
     @Test
     void unsupportedVersionIsRefused() throws IOException {
-        Path f = paperCopy("\"version\" : 1", "\"version\" : 7");
-        assertThatThrownBy(() -> CatalogReader.read(f)).hasMessageContaining("version: must be 1, got 7");
+        Path f = paperCopy("\"version\" : 2", "\"version\" : 7");
+        assertThatThrownBy(() -> CatalogReader.read(f)).hasMessageContaining("version: must be an integer in [1, 2], got 7");
     }
 }

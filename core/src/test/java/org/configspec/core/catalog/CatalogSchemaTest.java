@@ -9,11 +9,12 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import java.io.IOException;
 import java.io.InputStream;
+import org.configspec.core.json.MachineJson;
 import org.junit.jupiter.api.Test;
 
 /** Keeps the published JSON Schema honest: the built-in catalog and what the writer emits validate against it. */
 class CatalogSchemaTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = MachineJson.strict();
 
     private static JsonSchema schema() throws IOException {
         try (InputStream in = CatalogReader.class.getResourceAsStream("/catalog.schema.json")) {
@@ -32,7 +33,7 @@ class CatalogSchemaTest {
 
     @Test
     void schemaRejectsWhatTheReaderRejects() throws IOException {
-        JsonNode bad = MAPPER.readTree(CatalogWriter.toJson(CatalogReader.paper()).replaceFirst("\"mean\" : 0.5626628714250547", "\"mean\" : 1.5"));
+        JsonNode bad = MAPPER.readTree(CatalogWriter.toJson(CatalogReader.paper()).replaceFirst("\"value\" : 0.5626628714250547", "\"value\" : 1.5"));
         assertThat(schema().validate(bad)).isNotEmpty();
     }
 }

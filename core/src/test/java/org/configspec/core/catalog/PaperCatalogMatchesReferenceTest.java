@@ -9,7 +9,7 @@ import org.configspec.core.ReferenceData;
 import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.domain.DraftModel;
 import org.configspec.core.profile.DraftProfile;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Measured;
 import org.junit.jupiter.api.Test;
 
 /** Protects the built-in catalog: every figure equals the authors' CSVs. */
@@ -37,8 +37,8 @@ class PaperCatalogMatchesReferenceTest {
                 AcceptanceProfile a = paper.acceptance().stream()
                         .filter(x -> x.draft().equals(draftName) && x.target().equals(hfToTarget.get(row.get("target_model"))))
                         .findFirst().orElseThrow(() -> new AssertionError("no acceptance for " + draftHf));
-                Summary s = a.alphaByK().get(Integer.parseInt(row.get("spec_len")));
-                assertThat(s.mean()).isEqualTo(Double.parseDouble(row.get("mean_acceptance_rate")));
+                Measured s = a.alphaByK().get(Integer.parseInt(row.get("spec_len")));
+                assertThat(s.value()).isEqualTo(Double.parseDouble(row.get("mean_acceptance_rate")));
                 assertThat(s.std()).isEqualTo(Double.parseDouble(row.get("std_acceptance_rate")));
                 assertThat(s.min()).isEqualTo(Double.parseDouble(row.get("min_acceptance_rate")));
                 assertThat(s.max()).isEqualTo(Double.parseDouble(row.get("max_acceptance_rate")));
@@ -53,7 +53,7 @@ class PaperCatalogMatchesReferenceTest {
         for (Map<String, String> row : ReferenceData.csv("selection_draft_speeds.csv")) {
             DraftModel m = paper.draft(row.get("draft_model"), row.get("quant")).orElseThrow();
             DraftProfile p = paper.draftProfile(paper.device(row.get("device")).orElseThrow(), m).orElseThrow();
-            assertThat(p.tokPerS().mean()).as("%s", row).isEqualTo(Double.parseDouble(row.get("draft_tok_s")));
+            assertThat(p.tokPerS().value()).as("%s", row).isEqualTo(Double.parseDouble(row.get("draft_tok_s")));
         }
     }
 
@@ -71,7 +71,7 @@ class PaperCatalogMatchesReferenceTest {
             Map<String, String> row = ReferenceData.csv(files.get(p.device())).stream()
                     .filter(r -> r.get("model_name").equalsIgnoreCase(gguf)).findFirst()
                     .orElseThrow(() -> new AssertionError("no power row for " + gguf));
-            assertThat(p.powerW().mean()).as("%s on %s", gguf, p.device()).isEqualTo(Double.parseDouble(row.get("power_avg_w")));
+            assertThat(p.powerW().value()).as("%s on %s", gguf, p.device()).isEqualTo(Double.parseDouble(row.get("power_avg_w")));
             assertThat(p.powerW().n()).isEqualTo(Integer.parseInt(row.get("pm_samples")));
             checked++;
         }

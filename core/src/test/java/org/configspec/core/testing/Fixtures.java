@@ -13,7 +13,8 @@ import org.configspec.core.space.Candidate;
 import org.configspec.core.space.EvaluationTable;
 import org.configspec.core.space.Evaluator;
 import org.configspec.core.space.JointSpace;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Aggregation;
+import org.configspec.core.stats.Measured;
 
 /** Small hand-made candidates for property tests. */
 public final class Fixtures {
@@ -24,8 +25,8 @@ public final class Fixtures {
         Target t = new Target("T", "", "", Pricing.outputOnly(priceOut));
         Device d = new Device("D", 8L << 30, 2.0, "");
         DraftModel m = new DraftModel(draftName, "", 1.0, "", "Q4_K_M", 0, "");
-        DraftProfile p = new DraftProfile("D", draftName, "Q4_K_M", Summary.of(tokPerS),
-                Double.isNaN(powerW) ? null : Summary.of(powerW), 0, Provenance.of("fixture"));
+        DraftProfile p = new DraftProfile("D", draftName, "Q4_K_M", Measured.of(DraftProfile.TOK_PER_S, Aggregation.MEAN, tokPerS),
+                Double.isNaN(powerW) ? null : Measured.of(DraftProfile.WATT, Aggregation.MEAN, powerW), 0, Provenance.of("fixture"));
         return new Candidate(t, d, m, p, curve, tokPerS, powerW, 2.0);
     }
 

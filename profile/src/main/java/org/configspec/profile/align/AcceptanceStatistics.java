@@ -3,8 +3,10 @@ package org.configspec.profile.align;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Interval;
+import org.configspec.core.stats.Measured;
 
 /** Aggregates per-prompt alignments into {@link KAcceptance} for K = 1..K_max (definitions there). Pure. */
 public final class AcceptanceStatistics {
@@ -75,10 +77,12 @@ public final class AcceptanceStatistics {
         }
         double[] alphaArr = toArray(alphas);
         double[] tokArr = toArray(tokens);
-        return new KAcceptance(k, summary(alphaArr), bootstrap.meanInterval(alphaArr),
-                (double) acceptedTotal / rounds / k, summary(tokArr), bootstrap.meanInterval(tokArr),
+        return new KAcceptance(k, Measured.mean(AcceptanceProfile.UNIT, alphaArr, bootstrap.meanInterval(alphaArr)),
+                (double) acceptedTotal / rounds / k,
+                Measured.mean(KAcceptance.TOKENS_PER_ROUND, tokArr, bootstrap.meanInterval(tokArr)),
                 (double) acceptedTotal / rounds + 1, survival, intervals, byPrompt, counts, n, rounds,
-                withBeta && expected.stream().anyMatch(x -> !x.isNaN()) ? summary(toArray(expected)) : null);
+                withBeta && expected.stream().anyMatch(x -> !x.isNaN())
+                        ? Measured.mean(AcceptanceProfile.UNIT, toArray(expected), Interval.NONE) : null);
     }
 
     /** Mean over every round start s with s + K &lt; n of E[L | s, K] / K; NaN when the continuation is too short. */
@@ -90,19 +94,6 @@ public final class AcceptanceStatistics {
             starts++;
         }
         return starts == 0 ? Double.NaN : s / starts;
-    }
-
-    /** Mean, sample std (n − 1; NaN for one value), min, max and n. */
-    public static Summary summary(double[] v) {
-        double[] x = Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
-        double mean = Arrays.stream(x).average().orElse(Double.NaN);
-        double ss = 0;
-        for (double d : x) {
-            ss += (d - mean) * (d - mean);
-        }
-        double std = x.length > 1 ? Math.sqrt(ss / (x.length - 1)) : Double.NaN;
-        return new Summary(mean, std, Arrays.stream(x).min().orElse(Double.NaN),
-                Arrays.stream(x).max().orElse(Double.NaN), x.length);
     }
 
     private static double mean(int[] v) {

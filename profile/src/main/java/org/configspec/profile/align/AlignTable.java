@@ -1,6 +1,7 @@
 package org.configspec.profile.align;
 
 import java.util.Locale;
+import org.configspec.core.stats.Interval;
 
 /** Writes an {@link AlignResult} as a plain-text table: every figure with its unit, aggregation, spread and n. */
 public final class AlignTable {
@@ -26,10 +27,10 @@ public final class AlignTable {
                     expected ? "  expected alpha (sampling)" : ""));
             for (KAcceptance a : d.byK()) {
                 b.append(String.format(Locale.ROOT, "%3d  %-23s %6s %6.3f %6.3f  %7.3f  %-22s %7d %7d%s%n", a.k(),
-                        withCi(a.alpha().mean(), a.alphaInterval()), num(a.alpha().std()), a.alpha().min(),
-                        a.alpha().max(), a.alphaPooled(), withCi(a.tokensPerRound().mean(), a.tokensPerRoundInterval()),
+                        withCi(a.alpha().value(), a.alphaInterval()), num(a.alpha().std()), a.alpha().min(),
+                        a.alpha().max(), a.alphaPooled(), withCi(a.tokensPerRound().value(), a.tokensPerRoundInterval()),
                         a.rounds(), a.prompts(), expected ? String.format(Locale.ROOT, "  %.3f (std %s)",
-                                a.expectedAlpha().mean(), num(a.expectedAlpha().std())) : ""));
+                                a.expectedAlpha().value(), num(a.expectedAlpha().std())) : ""));
             }
             KAcceptance last = d.byK().get(d.byK().size() - 1);
             b.append(String.format(Locale.ROOT, "per-position acceptance P(L>=i) at K=%d, pooled over %d rounds "

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Interval;
 import org.configspec.llm.engine.InferenceEngine;
 
 /**

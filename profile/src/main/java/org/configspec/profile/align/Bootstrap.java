@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Interval;
 
 /**
  * Percentile bootstrap of the mean: resample the values with replacement {@code resamples} times from a generator

@@ -5,7 +5,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Measured;
 
 /**
  * The acceptance of one draft against the target, K = 1..K_max.
@@ -36,7 +36,7 @@ public record DraftAcceptance(ModelRef draft, List<KAcceptance> byK) {
      * i = 1..K_max, of the K_max rounds (per prompt, then mean over prompts).
      */
     public AcceptanceProfile toAcceptanceProfile(ModelRef target, String source) {
-        SortedMap<Integer, Summary> alpha = new TreeMap<>();
+        SortedMap<Integer, Measured> alpha = new TreeMap<>();
         byK.forEach(a -> alpha.put(a.k(), a.alpha()));
         return new AcceptanceProfile(draft.name(), draft.fileType(), target.name(), alpha,
                 byK.get(byK.size() - 1).survivalByPrompt(), source);

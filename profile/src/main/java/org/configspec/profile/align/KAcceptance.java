@@ -3,7 +3,8 @@ package org.configspec.profile.align;
 import java.util.List;
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.Summary;
+import org.configspec.core.stats.Interval;
+import org.configspec.core.stats.Measured;
 
 /**
  * Acceptance at one K, over the profiled prompts. Headline figures are averaged per prompt first (mean over the
@@ -11,11 +12,11 @@ import org.configspec.core.stats.Summary;
  * one counted round. The pooled figures weight every round equally.
  *
  * @param k                      drafted tokens per round
- * @param alpha                  α(K) = mean L/K [fraction], over prompts
- * @param alphaInterval          95 % interval of the prompt-mean α (bootstrap percentile over prompts)
+ * @param alpha                  α(K) = mean L/K [fraction], over prompts, with the 95 % interval of the prompt-mean α
+ *                               (bootstrap percentile over prompts)
  * @param alphaPooled            α(K) pooled over all rounds [fraction]
- * @param tokensPerRound         E(K) = mean L + 1 [tokens/round], over prompts
- * @param tokensPerRoundInterval 95 % interval of the prompt-mean E(K) (bootstrap percentile over prompts)
+ * @param tokensPerRound         E(K) = mean L + 1 [tokens/round], over prompts, with the 95 % interval of the
+ *                               prompt-mean E(K) (bootstrap percentile over prompts)
  * @param tokensPerRoundPooled   E(K) pooled over all rounds [tokens/round]
  * @param survival               P(L ≥ i), i = 1..K, pooled over rounds [fraction]
  * @param survivalIntervals      Wilson 95 % interval of each P(L ≥ i) (rounds treated as independent)
@@ -26,14 +27,13 @@ import org.configspec.core.stats.Summary;
  * @param expectedAlpha          sampling mode: expected α(K) from β (mean over round starts per prompt, then over
  *                               prompts), or null in greedy-only profiles
  */
-public record KAcceptance(int k, Summary alpha, Interval alphaInterval, double alphaPooled, Summary tokensPerRound,
-                          Interval tokensPerRoundInterval, double tokensPerRoundPooled, double[] survival,
+public record KAcceptance(int k, Measured alpha, double alphaPooled, Measured tokensPerRound, double tokensPerRoundPooled, double[] survival,
                           List<Interval> survivalIntervals, double[] survivalByPrompt, long[] acceptedLengthCounts,
-                          int prompts, long rounds, Summary expectedAlpha) {
+                          int prompts, long rounds, Measured expectedAlpha) {
     public KAcceptance {
         Check.atLeast("K", k, 1);
         Check.present("alpha at K=" + k, alpha);
-        Check.probability("alpha at K=" + k, alpha.mean());
+        Check.probability("alpha at K=" + k, alpha.value());
         survival = survival.clone();
         survivalByPrompt = survivalByPrompt.clone();
         acceptedLengthCounts = acceptedLengthCounts.clone();
@@ -43,6 +43,19 @@ public record KAcceptance(int k, Summary alpha, Interval alphaInterval, double a
             throw new org.configspec.core.error.ConfigSpecException("acceptance at K=" + k
                     + ": per-position arrays must have K entries and the length counts K + 1");
         }
+    }
+
+    /** Unit of {@link #tokensPerRound()}. */
+    public static final String TOKENS_PER_ROUND = "tokens/round";
+
+    /** The 95 % interval of the prompt-mean α. */
+    public Interval alphaInterval() {
+        return alpha.interval();
+    }
+
+    /** The 95 % interval of the prompt-mean E(K). */
+    public Interval tokensPerRoundInterval() {
+        return tokensPerRound.interval();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.configspec.profile.align;
 
+import org.configspec.core.stats.Interval;
 /**
  * Wilson score interval of a proportion (successes out of n trials, treated as independent), at 95 % (z = 1.96).
  * Used for per-position acceptance P(L ≥ i) pooled over rounds. Pure.

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 
 /** Reads text files line by line (UTF-8, strict; gzip-compressed when the name ends in .gz) for the prompt readers; errors name the file. */
 final class Lines {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Third-party format (prompt files (Dolly and users' own JSON Lines)): read with {@link MachineJson#lenient()}, since RFC 8259 allows duplicate keys and
+     * a writer we do not control may emit them; this reader checks the shape it needs itself.
+     */
+    static final ObjectMapper MAPPER = MachineJson.lenient();
     private static final int BUFFER = 1 << 16;
 
     /** One line and its 1-based number. */

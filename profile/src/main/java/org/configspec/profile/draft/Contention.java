@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public record Contention(List<String> reasons) {
         return String.join("; ", reasons);
     }
 
-    public static Contention judge(HostLoad.Sample start, HostLoad.Sample end, MedianCi speed) {
+    public static Contention judge(HostLoad.Sample start, HostLoad.Sample end, Measured speed) {
         List<String> r = new ArrayList<>();
         int cpus = Math.max(start.cpus(), end.cpus());
         double limit = cpus - LOAD_MARGIN;

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,7 +153,7 @@ public final class DecodeBench {
         }
         LlamaBenchTg lb = llamaBench == null ? LlamaBenchTg.notAvailable() : !lbOk ? LlamaBenchTg.failed()
                 : new LlamaBenchTg(LlamaBenchTg.Status.MEASURED, Median.of(lbMean), Median.of(lbSd));
-        return new DecodeSpeed(name, MedianCi.of("tok/s", decode), MedianCi.of("tok/s", greedy), lb);
+        return new DecodeSpeed(name, Measured.median("tok/s", decode), Measured.median("tok/s", greedy), lb);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.configspec.profile.draft;
 
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Single-token decode speed at a context depth: the KV cache holds {@code depthTokens} tokens (prefilled, untimed), then
@@ -11,7 +12,7 @@ import org.configspec.core.error.ConfigSpecException;
  * @param tokensPerRep single-token decodes timed per repetition
  * @param tokPerS      tokens/s, one sample per repetition
  */
-public record DecodeRate(int depthTokens, int tokensPerRep, MedianCi tokPerS) {
+public record DecodeRate(int depthTokens, int tokensPerRep, Measured tokPerS) {
     public DecodeRate {
         Check.atLeast("decode depthTokens", depthTokens, 0);
         Check.atLeast("decode tokensPerRep", tokensPerRep, 1);

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import org.configspec.core.error.Check;
 
 /**
@@ -11,7 +12,7 @@ import org.configspec.core.error.Check;
  * @param greedy     tok/s of greedy decoding (decode + argmax of the logits), the production step
  * @param llamaBench llama-bench's figure for the same GGUF and threads
  */
-public record DecodeSpeed(String model, MedianCi decode, MedianCi greedy, LlamaBenchTg llamaBench) {
+public record DecodeSpeed(String model, Measured decode, Measured greedy, LlamaBenchTg llamaBench) {
     public DecodeSpeed {
         Check.name("model", model);
         if (decode == null || greedy == null || llamaBench == null) {

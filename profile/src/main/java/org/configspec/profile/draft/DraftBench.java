@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.DecodeStep;
@@ -128,7 +129,7 @@ public final class DraftBench {
                 progress.accept(name + ": time to draft K = 1.." + s.kMax() + " (K interleaved within each repetition)");
                 draft = draftCosts(session, tokens, s, timer);
             }
-            MedianCi power = watts.size() == s.reps() ? MedianCi.of("W", watts) : null;
+            Measured power = watts.size() == s.reps() ? Measured.median("W", watts) : null;
             if (power == null && !energy.method().isEmpty()) {
                 notes.add("power meter " + energy.method() + " returned no energy for some windows: power unknown");
             }
@@ -160,7 +161,7 @@ public final class DraftBench {
                     TOOL);
             Harness h = new Harness(s.warmup(), s.reps(), s.threads(), o.contextSize(),
                     o.flashAttention().name().toLowerCase(Locale.ROOT), o.kvCacheType().name().toLowerCase(Locale.ROOT));
-            return new DraftMeasurement(TOOL, date, id, host, h, MedianCi.of("s", loads.seconds(0)), prefill, decode, draft, mem,
+            return new DraftMeasurement(TOOL, date, id, host, h, Measured.median("s", loads.seconds(0)), prefill, decode, draft, mem,
                     power, power == null ? "" : energy.method(), notes);
         } finally {
             if (loaded[0] != null) {
@@ -196,7 +197,7 @@ public final class DraftBench {
         DecodeStep step = new DecodeStep(session);
         Samples t = timer.run(session::clear, () -> step.prefill(tokens, 0, p, DecodeStep.Logits.LAST));
         session.clear();
-        return new PrefillRate(0, p, MedianCi.of("tok/s", t.perSecond(0, p)));
+        return new PrefillRate(0, p, Measured.median("tok/s", t.perSecond(0, p)));
     }
 
     private DecodeRate decodeAt(LlamaSession session, int[] tokens, int depth, DraftBenchSettings s,
@@ -217,7 +218,7 @@ public final class DraftBench {
                 }
             }
         });
-        return new DecodeRate(depth, n, MedianCi.of("tok/s", t.perSecond(0, n)));
+        return new DecodeRate(depth, n, Measured.median("tok/s", t.perSecond(0, n)));
     }
 
     /**
@@ -238,7 +239,7 @@ public final class DraftBench {
         });
         List<DraftCost> out = new ArrayList<>();
         for (int k = 1; k <= s.kMax(); k++) {
-            out.add(new DraftCost(k, k, prefix, MedianCi.of("ms", t.millis(k - 1))));
+            out.add(new DraftCost(k, k, prefix, Measured.median("ms", t.millis(k - 1))));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package org.configspec.profile.draft;
 
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Time to draft K tokens, the drafting cost of the analytic model (K / r_d): from a prefix in the KV cache, K sequential
@@ -14,7 +15,7 @@ import org.configspec.core.error.ConfigSpecException;
  *                     input of the first decode
  * @param millis       wall time in ms, one sample per repetition
  */
-public record DraftCost(int k, int decodes, int prefixTokens, MedianCi millis) {
+public record DraftCost(int k, int decodes, int prefixTokens, Measured millis) {
     public DraftCost {
         Check.atLeast("draft cost k", k, 1);
         Check.atLeast("draft cost decodes", decodes, 1);

@@ -7,6 +7,7 @@ import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.core.profile.Provenance;
+import org.configspec.core.stats.Measured;
 
 /**
  * Everything measured about drafting with one model on one host: load time, prefill speed, decode speed per context
@@ -29,8 +30,8 @@ import org.configspec.core.profile.Provenance;
  * @param notes       caveats a reader must see (one line each)
  */
 public record DraftMeasurement(String source, String date, ModelIdentity model, HostInfo host, Harness harness,
-                               MedianCi loadSeconds, List<PrefillRate> prefill, List<DecodeRate> decode,
-                               List<DraftCost> draftCost, MemoryUse memory, MedianCi powerW, String powerMethod,
+                               Measured loadSeconds, List<PrefillRate> prefill, List<DecodeRate> decode,
+                               List<DraftCost> draftCost, MemoryUse memory, Measured powerW, String powerMethod,
                                List<String> notes) {
     public DraftMeasurement {
         Check.name("source", source);
@@ -64,9 +65,9 @@ public record DraftMeasurement(String source, String date, ModelIdentity model, 
     }
 
     /**
-     * The core profile on {@code device}: {@code tokPerS} is the <b>median</b> decode tok/s at the smallest measured
-     * context depth (0 by default, as llama-bench {@code tg} and the paper's drafting speeds) in the {@link
-     * org.configspec.core.stats.Summary} slots (mean slot = median, then std, min, max, n); {@code powerW} the median W
+     * The core profile on {@code device}: {@code tokPerS} is the decode tok/s at the smallest measured context depth
+     * (0 by default, as llama-bench {@code tg} and the paper's drafting speeds) as measured: a median with its
+     * order-statistic interval, or llama-bench's mean ± stddev where it gave no samples; {@code powerW} the median W
      * when a meter ran, else null; {@code peakMemoryBytes} the process-wide peak RSS (VmHWM), else the model size;
      * provenance names source, tool and runtime, model sha256, power method, threads and date.
      */
@@ -76,11 +77,12 @@ public record DraftMeasurement(String source, String date, ModelIdentity model, 
                 + model.name() + " from " + source + ": no decode (tg) figures, only prefill; allowed: a measurement"
                 + " with at least one decode depth"));
         long peak = memory.peakRssBytes() > 0 ? memory.peakRssBytes() : memory.modelFileBytes();
-        String tool = host.tool() + "; " + host.runtime() + "; decode tok/s median at depth " + d.depthTokens()
+        String tool = host.tool() + "; " + host.runtime() + "; decode tok/s " + d.tokPerS().aggregation().label()
+                + " at depth " + d.depthTokens()
                 + " over " + d.tokPerS().n() + " reps of " + d.tokensPerRep() + " tokens";
         Provenance p = new Provenance(source, tool, model.sha256(), powerW == null ? "" : powerMethod,
                 harness.threads(), date);
-        return new DraftProfile(device, model.name(), model.quant(), d.tokPerS().toSummary(),
-                powerW == null ? null : powerW.toSummary(), peak, p);
+        return new DraftProfile(device, model.name(), model.quant(), d.tokPerS(),
+                powerW, peak, p);
     }
 }

@@ -1,32 +1,23 @@
 package org.configspec.profile.draft;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.configspec.core.catalog.CatalogWriter;
+import org.configspec.core.json.MachineJson;
+import org.configspec.core.stats.Measured;
 
 /**
  * Writers of {@link DraftMeasurement}s: a text table per model and a JSON document ({@code format}
  * {@code configspec-draft-measurements}, {@code version} 1: each measurement in full, plus its core draft profile as a
- * catalog writes it). NaN (unknown) numbers are written as JSON null. Stateless.
+ * catalog writes it). Numbers follow {@link MachineJson#report()}: 10 significant digits, unknown (NaN) as null;
+ * the embedded profile is catalog data, written losslessly. Stateless.
  */
 public final class DraftReport {
     public static final String FORMAT = "configspec-draft-measurements";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Double.class, new NanAsNull())
-                    .addSerializer(double.class, new NanAsNull()))
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private DraftReport() { }
 
@@ -96,9 +87,9 @@ public final class DraftReport {
         }
     }
 
-    private static void row(PrintWriter out, String fmt, String metric, MedianCi v) {
-        out.printf(Locale.ROOT, fmt, metric, v.aggregation(), num(v.value()), num(v.ciLow()), num(v.ciHigh()),
-                v.hasInterval() ? String.format(Locale.ROOT, "%.1f%%", 100 * v.ciLevel()) : "-",
+    private static void row(PrintWriter out, String fmt, String metric, Measured v) {
+        out.printf(Locale.ROOT, fmt, metric, v.aggregation().label(), num(v.value()), num(v.interval().low()), num(v.interval().high()),
+                v.hasInterval() ? String.format(Locale.ROOT, "%.1f%%", 100 * v.interval().level()) : "-",
                 v.n() > 0 ? Integer.toString(v.n()) : "?", v.unit());
     }
 
@@ -124,37 +115,17 @@ public final class DraftReport {
      * A measurement without decode figures (a prefill-only import) has no profile.
      */
     public static String json(List<DraftMeasurement> ms, String device) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = MachineJson.object();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         ArrayNode arr = root.putArray("measurements");
         for (DraftMeasurement m : ms) {
-            ObjectNode n = JSON.valueToTree(m);
+            ObjectNode n = MachineJson.reportTree(m);
             if (m.headlineDecode().isPresent()) {
                 n.set("profile", CatalogWriter.draftProfile(m.toProfile(deviceOf(m, device))));
             }
             arr.add(n);
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Unknown numbers (NaN) as null: JSON has no NaN. */
-    static final class NanAsNull extends StdSerializer<Double> {
-        NanAsNull() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-            if (v == null || v.isNaN() || v.isInfinite()) {
-                g.writeNull();
-            } else {
-                g.writeNumber(v);
-            }
-        }
+        return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 }

@@ -1,12 +1,13 @@
 package org.configspec.profile.draft;
 
 import org.configspec.core.error.Check;
+import org.configspec.core.stats.Measured;
 
 /**
  * How the numbers were taken.
  *
  * @param warmup         untimed warm-up repetitions before each timed series (-1 = unknown, e.g. llama-bench imports)
- * @param reps           timed repetitions per series (each a sample of every {@link MedianCi})
+ * @param reps           timed repetitions per series (each a sample of every {@link Measured})
  * @param threads        CPU threads
  * @param contextSize    KV-cache positions of the context (0 = unknown)
  * @param flashAttention flash-attention mode ({@code auto}, {@code on}, {@code off}, or as llama-bench wrote it)

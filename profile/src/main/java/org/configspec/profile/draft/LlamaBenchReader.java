@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 
 /**
  * Reads llama-bench results: {@code -o json} (an array of objects) or {@code -o jsonl} (one object per line), told
@@ -22,7 +23,11 @@ import org.configspec.core.error.ConfigSpecException;
  * file, the line and the field. Stateless.
  */
 public final class LlamaBenchReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Third-party format (llama-bench's output): read with {@link MachineJson#lenient()}, since RFC 8259 allows duplicate keys and
+     * a writer we do not control may emit them; this reader checks the shape it needs itself.
+     */
+    private static final ObjectMapper JSON = MachineJson.lenient();
     private static final String EXPECTED = "expected the output of llama-bench -o json (an array of result objects) or"
             + " -o jsonl (one result object per line)";
 

@@ -2,6 +2,7 @@ package org.configspec.profile.draft;
 
 import java.util.List;
 import org.configspec.core.error.Check;
+import org.configspec.core.stats.Measured;
 
 /**
  * One result object of llama-bench's JSON / JSONL output, reduced to the fields ConfigSpec keys on (the schema varies
@@ -52,11 +53,11 @@ public record LlamaBenchRow(String where, int nPrompt, int nGen, int nDepth, dou
         return nGen == 0 && nPrompt > 0;
     }
 
-    /** tokens/s as a {@link MedianCi}: median and order-statistic interval of samples_ts, else avg_ts ± stddev_ts. */
-    public MedianCi tokPerS() {
+    /** tokens/s as a {@link Measured}: median and order-statistic interval of samples_ts, else avg_ts ± stddev_ts. */
+    public Measured tokPerS() {
         if (!samplesTs.isEmpty()) {
-            return MedianCi.of("tok/s", samplesTs);
+            return Measured.median("tok/s", samplesTs);
         }
-        return MedianCi.ofMean("tok/s", avgTs, stddevTs, 0);
+        return Measured.ofMean("tok/s", avgTs, stddevTs, 0);
     }
 }

@@ -2,6 +2,7 @@ package org.configspec.profile.draft;
 
 import org.configspec.core.error.Check;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.Measured;
 
 /**
  * Prompt-processing speed: one batch of {@code promptTokens} tokens decoded in one call on top of
@@ -11,7 +12,7 @@ import org.configspec.core.error.ConfigSpecException;
  * @param promptTokens tokens in the timed batch
  * @param tokPerS      tokens/s, one sample per repetition
  */
-public record PrefillRate(int depthTokens, int promptTokens, MedianCi tokPerS) {
+public record PrefillRate(int depthTokens, int promptTokens, Measured tokPerS) {
     public PrefillRate {
         Check.atLeast("prefill depthTokens", depthTokens, 0);
         Check.atLeast("prefill promptTokens", promptTokens, 1);

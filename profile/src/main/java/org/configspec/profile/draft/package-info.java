@@ -14,7 +14,7 @@
  *       measured depth</b> (0 by default, as llama-bench {@code tg}), std/min/max/n of the repetitions;
  *       {@code powerW} from an {@link org.configspec.profile.draft.EnergyProbe} (null without a meter);
  *       {@code peakMemoryBytes} = process-wide VmHWM;</li>
- *   <li>every figure is a {@link org.configspec.profile.draft.MedianCi}: unit, median, order-statistic confidence
+ *   <li>every figure is a {@link org.configspec.core.stats.Measured}: unit, median, order-statistic confidence
  *       interval of the median with its exact coverage, std, min, max, n;</li>
  *   <li>{@link org.configspec.profile.draft.DraftReport} writes tables and JSON;</li>
  *   <li>{@link org.configspec.profile.draft.DecodeBench} ({@code configspec bench decode}) compares the decode loop

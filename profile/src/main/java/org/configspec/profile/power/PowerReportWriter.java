@@ -1,14 +1,12 @@
 package org.configspec.profile.power;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import org.configspec.core.json.MachineJson;
 
 /** Writes a {@link PowerReport} as an aligned table or as JSON; every number carries its unit in its label or key. */
 public final class PowerReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PowerReportWriter() {
     }
@@ -37,7 +35,7 @@ public final class PowerReportWriter {
 
     public static String json(PowerReport r) {
         EnergyMeasurement m = r.measurement();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = MachineJson.object();
         o.put("meter", r.meterKind());
         o.put("estimate", m.estimate());
         o.put("method", m.method());
@@ -51,26 +49,17 @@ public final class PowerReportWriter {
             ArrayNode skipped = s.putArray("skipped");
             r.selection().skipped().forEach(skipped::add);
         }
-        o.put("idleSeconds", r.idleSeconds());
-        o.put("idleWatts", m.idleWatts());
+        MachineJson.putFigure(o, "idleSeconds", r.idleSeconds());
+        MachineJson.putFigure(o, "idleWatts", m.idleWatts());
         o.put("load", r.load());
-        o.put("windowSeconds", m.windowSeconds());
-        o.put("meanWatts", m.meanWatts());
-        if (Double.isNaN(m.minWatts())) {
-            o.putNull("minWatts");
-            o.putNull("maxWatts");
-        } else {
-            o.put("minWatts", m.minWatts());
-            o.put("maxWatts", m.maxWatts());
-        }
-        o.put("grossJoules", m.grossJoules());
-        o.put("netJoules", m.netJoules());
+        MachineJson.putFigure(o, "windowSeconds", m.windowSeconds());
+        MachineJson.putFigure(o, "meanWatts", m.meanWatts());
+        MachineJson.putFigure(o, "minWatts", m.minWatts());
+        MachineJson.putFigure(o, "maxWatts", m.maxWatts());
+        MachineJson.putFigure(o, "grossJoules", m.grossJoules());
+        MachineJson.putFigure(o, "netJoules", m.netJoules());
         o.put("samples", m.samples());
-        try {
-            return JSON.writeValueAsString(o) + System.lineSeparator();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return MachineJson.write(MachineJson.report(), o) + System.lineSeparator();
     }
 
     private static void row(StringBuilder sb, String label, String value) {

@@ -31,8 +31,8 @@ class AcceptanceOrdersDraftsByFidelityTest {
         for (DraftAcceptance d : result.drafts()) {
             KAcceptance a = d.at(K_MAX);
             System.out.printf("%s K=%d: alpha %.3f [%.3f, %.3f] pooled %.3f, E %.3f, expected(T=1) %.3f, rounds %d%n",
-                    d.draft().name(), K_MAX, a.alpha().mean(), a.alphaInterval().low(), a.alphaInterval().high(),
-                    a.alphaPooled(), a.tokensPerRound().mean(), a.expectedAlpha().mean(), a.rounds());
+                    d.draft().name(), K_MAX, a.alpha().value(), a.alphaInterval().low(), a.alphaInterval().high(),
+                    a.alphaPooled(), a.tokensPerRound().value(), a.expectedAlpha().value(), a.rounds());
         }
     }
 
@@ -42,9 +42,9 @@ class AcceptanceOrdersDraftsByFidelityTest {
 
     @Test
     void greedyAcceptanceOrdersQ8AboveFiveLayersAboveFourLayers() {
-        double q8 = at(0, K_MAX).alpha().mean();
-        double l5 = at(1, K_MAX).alpha().mean();
-        double l4 = at(2, K_MAX).alpha().mean();
+        double q8 = at(0, K_MAX).alpha().value();
+        double l5 = at(1, K_MAX).alpha().value();
+        double l4 = at(2, K_MAX).alpha().value();
         assertThat(q8).isGreaterThan(0.9);
         assertThat(l5).isBetween(0.25, 0.6).isLessThan(q8 - 0.2);
         assertThat(l4).isBetween(0.05, 0.3).isLessThan(l5);
@@ -52,9 +52,9 @@ class AcceptanceOrdersDraftsByFidelityTest {
 
     @Test
     void expectedSamplingAcceptanceOrdersTheDraftsToo() {
-        double q8 = at(0, K_MAX).expectedAlpha().mean();
-        double l5 = at(1, K_MAX).expectedAlpha().mean();
-        double l4 = at(2, K_MAX).expectedAlpha().mean();
+        double q8 = at(0, K_MAX).expectedAlpha().value();
+        double l5 = at(1, K_MAX).expectedAlpha().value();
+        double l4 = at(2, K_MAX).expectedAlpha().value();
         assertThat(q8).isGreaterThanOrEqualTo(l5).isLessThanOrEqualTo(1.0);
         assertThat(l5).isGreaterThanOrEqualTo(l4).isPositive();
     }
@@ -64,12 +64,12 @@ class AcceptanceOrdersDraftsByFidelityTest {
         for (DraftAcceptance d : result.drafts()) {
             for (KAcceptance a : d.byK()) {
                 assertThat(a.tokensPerRoundPooled()).isCloseTo(1 + a.k() * a.alphaPooled(), within(1e-12));
-                assertThat(a.tokensPerRound().mean()).isCloseTo(1 + a.k() * a.alpha().mean(), within(1e-12));
+                assertThat(a.tokensPerRound().value()).isCloseTo(1 + a.k() * a.alpha().value(), within(1e-12));
                 assertThat(a.prompts()).isEqualTo(4);
                 assertThat(a.alpha().n()).isEqualTo(4);
                 assertThat(java.util.Arrays.stream(a.acceptedLengthCounts()).sum()).isEqualTo(a.rounds());
-                assertThat(a.alphaInterval().low()).isLessThanOrEqualTo(a.alpha().mean());
-                assertThat(a.alphaInterval().high()).isGreaterThanOrEqualTo(a.alpha().mean());
+                assertThat(a.alphaInterval().low()).isLessThanOrEqualTo(a.alpha().value());
+                assertThat(a.alphaInterval().high()).isGreaterThanOrEqualTo(a.alpha().value());
                 double[] s = a.survival();
                 for (int i = 1; i < s.length; i++) {
                     assertThat(s[i]).isLessThanOrEqualTo(s[i - 1]);
@@ -111,7 +111,7 @@ class AcceptanceOrdersDraftsByFidelityTest {
             KAcceptance g = greedy.drafts().get(0).at(k);
             KAcceptance sp = at(1, k);
             assertThat(g.acceptedLengthCounts()).isEqualTo(sp.acceptedLengthCounts());
-            assertThat(g.expectedAlpha().mean()).isCloseTo(sp.expectedAlpha().mean(), within(1e-4));
+            assertThat(g.expectedAlpha().value()).isCloseTo(sp.expectedAlpha().value(), within(1e-4));
         }
         assertThat(greedy.provenance().targetPass()).startsWith("plain greedy generation");
     }

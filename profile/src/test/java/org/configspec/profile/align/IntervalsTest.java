@@ -1,5 +1,6 @@
 package org.configspec.profile.align;
 
+import org.configspec.core.stats.Interval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

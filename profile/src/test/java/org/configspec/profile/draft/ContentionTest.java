@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
@@ -16,7 +17,7 @@ class ContentionTest {
         return new ProcHostLoad(Path.of(ContentionTest.class.getResource("/proc/" + name).toURI())).sample();
     }
 
-    private static final MedianCi STEADY = MedianCi.of("tok/s", 600, 610, 620, 615, 605);
+    private static final Measured STEADY = Measured.median("tok/s", 600, 610, 620, 615, 605);
 
     @Test
     void procFilesAreReadIntoLoadStealAndCpuCount() throws Exception {
@@ -51,7 +52,7 @@ class ContentionTest {
 
     @Test
     void aWideRunToRunSpreadIsFlagged() throws Exception {
-        MedianCi wide = MedianCi.of("tok/s", 300, 600, 610, 620, 615);
+        Measured wide = Measured.median("tok/s", 300, 600, 610, 620, 615);
         Contention c = Contention.judge(proc("quiet-start"), proc("quiet-end"), wide);
         assertThat(c.reasons()).hasSize(1);
         assertThat(c.reasons().get(0)).startsWith("run-to-run spread 52 % of the median tok/s");

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.core.stats.Measured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,9 +81,9 @@ class DecodeBenchTest {
     @Test
     void everyRepetitionOfEveryRoundIsASample() {
         DecodeSpeed d = result.speeds().get(0);
-        for (MedianCi m : List.of(d.decode(), d.greedy())) {
+        for (Measured m : List.of(d.decode(), d.greedy())) {
             assertThat(m.unit()).isEqualTo("tok/s");
-            assertThat(m.aggregation()).isEqualTo("median");
+            assertThat(m.aggregation().label()).isEqualTo("median");
             assertThat(m.n()).isEqualTo(2 * 2);
             assertThat(m.min()).isPositive().isLessThanOrEqualTo(m.value());
         }

@@ -3,7 +3,6 @@ package org.configspec.profile.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.catalog.CatalogReader;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,7 @@ class DraftReportTest {
     @Test
     void jsonHasEveryMeasurementWithNullForUnknownAndACatalogProfile() throws Exception {
         String json = DraftReport.json(imported, "bench-host");
-        JsonNode root = new ObjectMapper().readTree(json);
+        JsonNode root = MachineJson.strict().readTree(json);
         assertThat(root.get("format").asText()).isEqualTo("configspec-draft-measurements");
         assertThat(root.get("version").asInt()).isEqualTo(1);
         JsonNode m = root.get("measurements").get(0);

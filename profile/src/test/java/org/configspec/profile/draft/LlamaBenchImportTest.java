@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.profile.DraftProfile;
+import org.configspec.core.stats.Measured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,14 +50,14 @@ class LlamaBenchImportTest {
             assertThat(p.depthTokens()).isZero();
             assertThat(p.tokPerS().n()).isEqualTo(2);
             assertThat(p.tokPerS().value()).isEqualTo((294.756 + 1087.88) / 2);
-            assertThat(p.tokPerS().ciLow()).isEqualTo(294.756);
-            assertThat(p.tokPerS().ciHigh()).isEqualTo(1087.88);
+            assertThat(p.tokPerS().interval().low()).isEqualTo(294.756);
+            assertThat(p.tokPerS().interval().high()).isEqualTo(1087.88);
         });
         assertThat(m.decode()).singleElement().satisfies(d -> {
             assertThat(d.depthTokens()).isZero();
             assertThat(d.tokensPerRep()).isEqualTo(16);
             assertThat(d.tokPerS().unit()).isEqualTo("tok/s");
-            assertThat(d.tokPerS().aggregation()).isEqualTo("median");
+            assertThat(d.tokPerS().aggregation().label()).isEqualTo("median");
             assertThat(d.tokPerS().value()).isEqualTo((44.9502 + 17.9949) / 2);
         });
         assertThat(m.date()).isEqualTo("2026-11-28T16:09:59Z");
@@ -67,7 +68,7 @@ class LlamaBenchImportTest {
         DraftMeasurement m = LlamaBenchImport.read(fixture("llama-bench-80fb11a-q8_0-depth.jsonl")).get(0);
         assertThat(m.decode()).extracting(DecodeRate::depthTokens).containsExactly(0, 64);
         assertThat(m.prefill()).extracting(PrefillRate::depthTokens).containsExactly(0, 64);
-        // a positive value inside its interval is what DecodeRate and MedianCi enforce on construction
+        // a positive value inside its interval is what DecodeRate and Measured.median enforce on construction
         assertThat(m.decode()).allSatisfy(d -> assertThat(d.tokPerS().n()).isEqualTo(2));
         assertThat(m.decode().get(0).tokPerS().value()).isEqualTo((112.124 + 118.044) / 2);
     }
@@ -86,7 +87,7 @@ class LlamaBenchImportTest {
             assertThat(m.decode()).singleElement().satisfies(d -> {
                 assertThat(d.tokensPerRep()).isEqualTo(128);
                 assertThat(d.tokPerS().n()).isEqualTo(5);
-                assertThat(d.tokPerS().ciLevel()).isEqualTo(1 - 2.0 / 32);
+                assertThat(d.tokPerS().interval().level()).isEqualTo(1 - 2.0 / 32);
             });
             assertThat(m.prefill()).singleElement().satisfies(p -> assertThat(p.promptTokens()).isEqualTo(512));
         }
@@ -103,15 +104,15 @@ class LlamaBenchImportTest {
         assertThat(m.model().name()).isEqualTo("unknown");
         assertThat(m.model().quant()).isEqualTo("unknown");
         assertThat(m.decode()).hasSize(2);
-        MedianCi d0 = m.decode().get(0).tokPerS();
-        assertThat(d0.aggregation()).isEqualTo("mean");
+        Measured d0 = m.decode().get(0).tokPerS();
+        assertThat(d0.aggregation().label()).isEqualTo("mean");
         assertThat(d0.value()).isEqualTo(50.5);
         assertThat(d0.std()).isEqualTo(2.5);
         assertThat(d0.n()).isZero();
         assertThat(d0.hasInterval()).isFalse();
         assertThat(m.notes()).anyMatch(n -> n.contains("no samples_ts"));
         DraftProfile p = m.toProfile("laptop");
-        assertThat(p.tokPerS().mean()).isEqualTo(50.5);
+        assertThat(p.tokPerS().value()).isEqualTo(50.5);
         assertThat(p.tokPerS().n()).isZero();
     }
 
@@ -122,7 +123,7 @@ class LlamaBenchImportTest {
         assertThat(p.device()).isEqualTo("epyc-shared");
         assertThat(p.draft()).isEqualTo("stories15M-q8_0");
         assertThat(p.quant()).isEqualTo("Q8_0");
-        assertThat(p.tokPerS().mean()).isEqualTo(m.decode().get(0).tokPerS().value());
+        assertThat(p.tokPerS().value()).isEqualTo(m.decode().get(0).tokPerS().value());
         assertThat(p.tokPerS().n()).isEqualTo(2);
         assertThat(p.powerW()).isNull();
         assertThat(p.peakMemoryBytes()).isEqualTo(25944192);

@@ -3,8 +3,8 @@ package org.configspec.profile.power;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.configspec.core.json.MachineJson;
 import org.junit.jupiter.api.Test;
 
 class PowerReportWriterTest {
@@ -34,14 +34,14 @@ class PowerReportWriterTest {
         var r = new PowerReport("rapl", 1.0, "idle", m, null);
         assertThat(PowerReportWriter.table(r)).contains("10.000 W (energy counter: no instantaneous readings)")
                 .contains("net energy     12.000 J").doesNotContain("selected");
-        JsonNode j = new ObjectMapper().readTree(PowerReportWriter.json(r));
+        JsonNode j = MachineJson.strict().readTree(PowerReportWriter.json(r));
         assertThat(j.get("minWatts").isNull()).isTrue();
         assertThat(j.has("autoSelection")).isFalse();
     }
 
     @Test
     void jsonKeysCarryTheUnits() throws Exception {
-        JsonNode j = new ObjectMapper().readTree(PowerReportWriter.json(report()));
+        JsonNode j = MachineJson.strict().readTree(PowerReportWriter.json(report()));
         assertThat(j.get("estimate").asBoolean()).isTrue();
         assertThat(j.get("grossJoules").asDouble()).isEqualTo(16.0);
         assertThat(j.get("netJoules").asDouble()).isEqualTo(6.0);

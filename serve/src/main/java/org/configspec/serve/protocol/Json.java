@@ -1,21 +1,18 @@
 package org.configspec.serve.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import org.configspec.core.json.MachineJson;
 
-/** The protocol's strict JSON mapper: unknown fields, nulls for numbers and string-to-number coercion are refused. */
+/**
+ * The protocol's JSON: the project's strict mapper ({@link MachineJson#strict()}: unknown fields, duplicate keys,
+ * trailing content, nulls for numbers and every scalar coercion are refused); responses are written losslessly with
+ * unknown numbers as null.
+ */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    private static final ObjectMapper MAPPER = MachineJson.strict();
 
     private Json() {
     }
@@ -48,29 +45,13 @@ public final class Json {
 
     public static byte[] write(Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return MachineJson.compact().writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
     private static String oneLine(Exception e) {
-        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException jm && !jm.getPath().isEmpty()) {
-            StringBuilder field = new StringBuilder();
-            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : jm.getPath()) {
-                if (r.getFieldName() != null) {
-                    field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    field.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            m = "field '" + field + "': " + m;
-        }
-        if (m == null) {
-            m = e.getClass().getSimpleName();
-        }
-        m = m.replaceAll("\\s+", " ").trim();
-        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+        return MachineJson.oneLine(e);
     }
 }

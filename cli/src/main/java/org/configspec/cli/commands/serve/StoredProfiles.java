@@ -58,7 +58,7 @@ record StoredProfiles(StoreLocation where, String location, StoredInputs inputs,
             AcceptanceProfile a = AcceptanceDocument.parse(ad, loc).acceptance();
             var p = draftDoc.profile();
             StoredInputs in = new StoredInputs(a.curve(AcceptanceMode.AUTO), a.curve(AcceptanceMode.IID), ad.id(),
-                    p.tokPerS().mean(), p.powerKnown() ? p.powerW().mean() : Double.NaN, dd.id());
+                    p.tokPerS().value(), p.powerKnown() ? p.powerW().value() : Double.NaN, dd.id());
             return new StoredProfiles(where, loc, in, new ProfileKeys(dev, draft, p.quant(), target),
                     draftDoc.provenance().powerMethod());
         }

@@ -28,7 +28,7 @@ public final class StoreImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ProfileStore s = store.open()) {
-            ImportReport r = JsonLines.importFile(s, file);
+            ImportReport r = JsonLines.importChecked(s, file);
             spec.commandLine().getOut().println("import " + file + " into " + s.location() + ": " + r.summary());
         }
         return 0;

@@ -49,8 +49,8 @@ class AlignCommandTest {
         args[SMALL.length + 1] = "json";
         Out o = run(args);
         assertThat(o.code()).isZero();
-        assertThat(o.out()).contains("\"provenance\"", "\"sha256\"", "\"byK\"",
-                "\"alphaInterval\"", "\"survival\"", "\"tool\" : \"configspec 0.1.0\"");
+        assertThat(o.out()).contains("\"provenance\"", "\"sha256\"", "\"byK\"", "\"aggregation\" : \"mean\"",
+                "\"interval\"", "\"survival\"", "\"tool\" : \"configspec 0.1.0\"").doesNotContain("NaN");
     }
 
     @NeedsLlama

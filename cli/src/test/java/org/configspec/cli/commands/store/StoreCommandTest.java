@@ -3,7 +3,6 @@ package org.configspec.cli.commands.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.store.AcceptanceDocument;
 import org.configspec.store.DraftDocument;
@@ -80,14 +80,15 @@ class StoreCommandTest {
 
     @Test
     void listAndShowPrintJson() throws Exception {
-        JsonNode list = new ObjectMapper().readTree(store("list", "--store", db.toString(), "--format", "json").out());
+        JsonNode list = MachineJson.strict().readTree(store("list", "--store", db.toString(), "--format", "json").out());
         assertThat(list.get("profiles")).hasSize(2);
         assertThat(list.get("profiles").get(0).get("id").asText()).isEqualTo(draftId);
         Run show = store("show", draftId, "--store", db.toString(), "--format", "json");
         assertThat(show.code()).isZero();
-        JsonNode doc = new ObjectMapper().readTree(show.out());
+        JsonNode doc = MachineJson.strict().readTree(show.out());
         assertThat(doc.at("/document/kind").asText()).isEqualTo("draft");
-        assertThat(doc.at("/document/draftProfile/tokPerS/mean").isNumber()).isTrue();
+        assertThat(doc.at("/document/draftProfile/tokPerS/value").isNumber()).isTrue();
+        assertThat(doc.at("/document/draftProfile/tokPerS/aggregation").asText()).isEqualTo("mean");
         assertThat(store("show", draftId, "--store", db.toString()).out()).startsWith("id:      " + draftId + "\nkind:    draft\n");
     }
 
