@@ -16,7 +16,7 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json")
     String format;
 
     @Override

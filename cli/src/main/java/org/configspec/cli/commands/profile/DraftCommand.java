@@ -41,33 +41,33 @@ public final class DraftCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--depths", split = ",", paramLabel = "D,...", defaultValue = "0,128,512",
-            description = "context depths in tokens for decode speed (default: ${DEFAULT-VALUE})")
+            description = "context depths in tokens for decode speed")
     List<Integer> depths;
 
     @Option(names = "--k-max", defaultValue = "8",
-            description = "time to draft K for K = 1..k-max, 1..64 (default: ${DEFAULT-VALUE})")
+            description = "time to draft K for K = 1..k-max, 1..64")
     int kMax;
 
-    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions, 1..1000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions, 1..1000")
     int reps;
 
     @Option(names = "--warmup", defaultValue = "1",
-            description = "untimed warm-up repetitions before each series, 0..100 (default: ${DEFAULT-VALUE})")
+            description = "untimed warm-up repetitions before each series, 0..100")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "2", description = "CPU threads, 1..256 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "2", description = "CPU threads, 1..256")
     int threads;
 
     @Option(names = "--decode-tokens", defaultValue = "32",
-            description = "single-token decode steps timed per repetition, 1..4096 (default: ${DEFAULT-VALUE})")
+            description = "single-token decode steps timed per repetition, 1..4096")
     int decodeTokens;
 
     @Option(names = "--prefill-tokens", defaultValue = "64",
-            description = "tokens of the timed prefill batch, 1..8192 (default: ${DEFAULT-VALUE})")
+            description = "tokens of the timed prefill batch, 1..8192")
     int prefillTokens;
 
     @Option(names = "--draft-prefix", defaultValue = "16",
-            description = "committed tokens before drafting K, 1..4096 (default: ${DEFAULT-VALUE})")
+            description = "committed tokens before drafting K, 1..4096")
     int draftPrefix;
 
     @Option(names = "--import-llama-bench", paramLabel = "FILE",
@@ -75,7 +75,7 @@ public final class DraftCommand implements Callable<Integer> {
     List<Path> imports = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-            description = "output format: table or json (default: ${DEFAULT-VALUE})")
+            description = "output format: table or json")
     String format;
 
     @Override

@@ -52,7 +52,7 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model.")
     String target;
 
     @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models. Default: the five stories15M drafts.")
@@ -62,35 +62,35 @@ public final class ProfileAllCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--meter", defaultValue = "auto", paramLabel = "KIND",
-            description = "Power meter: auto, rapl, pmic, hwmon, iio, tegrastats, battery, nvidia-smi, cpu-model, none. Default: ${DEFAULT-VALUE}.")
+            description = "Power meter: auto, rapl, pmic, hwmon, iio, tegrastats, battery, nvidia-smi, cpu-model, none.")
     String meter;
 
     @Option(names = "--prompts", defaultValue = "builtin", paramLabel = "builtin|dolly|FILE",
-            description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (--dolly FILE), or a .txt/.jsonl file. Default: ${DEFAULT-VALUE}.")
+            description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (--dolly FILE), or a .txt/.jsonl file.")
     String prompts;
 
     @Option(names = "--dolly", paramLabel = "FILE", description = "The Dolly 15k JSON Lines file (with --prompts dolly).")
     Path dolly;
 
-    @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample).")
     int nPrompts;
 
-    @Option(names = "--tokens", defaultValue = "128", description = "Target tokens per prompt. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tokens", defaultValue = "128", description = "Target tokens per prompt.")
     int tokens;
 
-    @Option(names = "--k-max", defaultValue = "10", description = "Largest K for acceptance and time to draft K. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--k-max", defaultValue = "10", description = "Largest K for acceptance and time to draft K.")
     int kMax;
 
-    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions of each speed series. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions of each speed series.")
     int reps;
 
-    @Option(names = "--threads", defaultValue = "2", description = "CPU threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", defaultValue = "2", description = "CPU threads.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap).")
     long seed;
 
-    @Option(names = "--idle-seconds", defaultValue = "2", description = "Idle power baseline before profiling (s). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--idle-seconds", defaultValue = "2", description = "Idle power baseline before profiling (s).")
     double idleSeconds;
 
     @Override
