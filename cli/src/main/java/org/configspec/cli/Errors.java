@@ -1,5 +1,6 @@
 package org.configspec.cli;
 
+import java.util.Map;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.LlmException;
 import picocli.CommandLine;
@@ -23,6 +24,12 @@ public final class Errors {
 
     /** Sets both handlers on {@code cmd}; picocli passes them on to the subcommands added before this call. */
     static void install(CommandLine cmd) {
+        install(cmd, System.getenv());
+    }
+
+    /** As {@link #install(CommandLine)}, reading {@link #DEBUG_ENV} from {@code env}. */
+    static void install(CommandLine cmd, Map<String, String> env) {
+        boolean debug = "1".equals(env.get(DEBUG_ENV));
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()) + " (see '"
@@ -39,7 +46,7 @@ public final class Errors {
                 return USER_ERROR;
             }
             c.getErr().println(who + ": internal error: " + oneLine(String.valueOf(ex)));
-            if ("1".equals(System.getenv(DEBUG_ENV))) {
+            if (debug) {
                 ex.printStackTrace(c.getErr());
             }
             c.getErr().flush();

@@ -26,7 +26,7 @@ class UserErrorsTest {
         "select --format xml|'xml' is not a format; allowed: table, csv, json",
         "select --catalog /does/not/exist.json|catalog /does/not/exist.json: no such file",
         "select --billing gpu-hour|target 'Llama-3.1-70B' has no GPU price",
-        "select --acceptance magic|--acceptance: unknown value 'magic'",
+        "select --acceptance magic|Invalid value for option '--acceptance': expected one of [AUTO, ALPHA, POSITION, IID] (case-insensitive) but was 'magic'",
         "select --weights 1,x,1|--weights must be three numbers",
         "explain --target Qwen3-32B --device RPi~5 --draft Qwen3-0.6B -k 3|--quant is needed",
         "explain --target Qwen3-32B --device RPi~5 --draft Qwen3-0.6B --quant Q8_0 -k 1|is not measured at K = 1",

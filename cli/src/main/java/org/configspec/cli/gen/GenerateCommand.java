@@ -38,7 +38,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "-n", defaultValue = "64", description = "tokens to generate, 1..100000")
     int tokens;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy (default), up to 100")
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy, up to 100")
     double temperature;
 
     @Option(names = "--top-k", defaultValue = "40", description = "top-k when sampling, 0 = off")

@@ -36,7 +36,7 @@ public final class ModelOptionsMixin {
 
     @Option(names = "--acceptance", paramLabel = "alpha|position|iid|auto", defaultValue = "alpha",
             description = "Acceptance model: measured α(K) (paper), per-position, an i.i.d. rate fitted to the data (any K), or auto.")
-    String acceptance;
+    AcceptanceMode acceptance;
 
     @Option(names = "--billing", paramLabel = "paper|logprob-api|predicted-outputs|gpu-hour", defaultValue = "paper",
             description = "Billing regime (paper: K drafted tokens billed as output).")
@@ -131,11 +131,7 @@ public final class ModelOptionsMixin {
     }
 
     private AcceptanceMode acceptanceMode() {
-        try {
-            return AcceptanceMode.valueOf(acceptance.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigSpecException("--acceptance: unknown value '" + acceptance + "'; allowed: alpha, position, iid, auto");
-        }
+        return acceptance;
     }
 
     private Billing billingRegime() {

@@ -16,6 +16,7 @@ import org.configspec.profile.align.AlignmentProfiler;
 import org.configspec.profile.align.ProfilingModels;
 import org.configspec.profile.align.PromptSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,8 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, description = "target: a default model name or a GGUF path")
     String target;
 
-    @Option(names = "--draft", required = true, description = "draft: a default model name or a GGUF path (repeatable)")
+    @Option(names = "--draft", required = true, showDefaultValue = Visibility.NEVER,
+            description = "draft: a default model name or a GGUF path (repeatable)")
     List<String> drafts = new ArrayList<>();
 
     @Option(names = "--k-max", defaultValue = "10", description = "largest K, 1..64")
@@ -52,7 +54,8 @@ public final class AlignCommand implements Callable<Integer> {
     @Option(names = "--prompts", description = "text file, one prompt per line ('#' lines skipped)")
     Path promptsFile;
 
-    @Option(names = "--prompt", description = "a prompt (repeatable); default: the built-in TinyStories openings")
+    @Option(names = "--prompt", showDefaultValue = Visibility.NEVER,
+            description = "a prompt (repeatable); default: the built-in TinyStories openings")
     List<String> prompts = new ArrayList<>();
 
     @Option(names = "--until-ci", description = "stop adding prompts when the 95%% interval half-width of alpha at the "

@@ -15,6 +15,7 @@ import org.configspec.profile.draft.DraftReport;
 import org.configspec.profile.draft.EnergyProbe;
 import org.configspec.profile.draft.LlamaBenchImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,7 @@ public final class DraftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M",
+    @Option(names = "--model", paramLabel = "M", showDefaultValue = Visibility.NEVER,
             description = "model to measure: a default model name (stories15M-f32, -f16, -q8_0, -q4_0, -q8_0-l5,"
                     + " -q8_0-l4) or a GGUF path; repeatable")
     List<String> models = new ArrayList<>();

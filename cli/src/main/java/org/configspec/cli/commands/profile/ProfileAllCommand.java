@@ -55,7 +55,7 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model.")
     String target;
 
-    @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models. Default: the five stories15M drafts.")
+    @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models.")
     List<String> drafts = new ArrayList<>(DEFAULT_DRAFTS);
 
     @Option(names = "--device", paramLabel = "NAME", description = "Device name the profiles are stored under. Default: the CPU model.")

@@ -8,6 +8,7 @@ import org.configspec.serve.validate.ValidationRun;
 import org.configspec.store.ProfileStores;
 import org.configspec.store.StoreLocation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,7 +41,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--k-max", defaultValue = "8", description = "largest K, 1..16")
     int kMax;
 
-    @Option(names = "--prompt", description = "a prompt (repeatable; default: '" + ValidationRun.DEFAULT_PROMPT + "')")
+    @Option(names = "--prompt", showDefaultValue = Visibility.NEVER,
+            description = "a prompt (repeatable; default: '" + ValidationRun.DEFAULT_PROMPT + "')")
     List<String> prompts = new ArrayList<>();
 
     @Option(names = "-n", defaultValue = "48", description = "tokens per run")
