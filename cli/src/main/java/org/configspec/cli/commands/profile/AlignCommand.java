@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.llm.sampling.SamplingParams;
@@ -29,9 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Profile acceptance (alignment) of draft models against a target: alpha(K) with intervals, "
                 + "E(K), per-position acceptance, for every K up to --k-max from one target pass per prompt.")
 public final class AlignCommand implements Callable<Integer> {
-    /** Output formats of this command. */
-    public enum Format { TABLE, JSON }
-
     @Spec
     CommandSpec spec;
 
@@ -84,7 +82,7 @@ public final class AlignCommand implements Callable<Integer> {
     AlignSettings.TargetPassKind targetPass;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "output format")
-    Format format;
+    TableOrJson format;
 
     @Override
     public Integer call() {
@@ -96,7 +94,7 @@ public final class AlignCommand implements Callable<Integer> {
                     .run(source.prompts(), source.description());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.JSON ? AlignJson.render(r) + "\n" : AlignTable.render(r));
+        out.print(format == TableOrJson.JSON ? AlignJson.render(r) + "\n" : AlignTable.render(r));
         out.flush();
         return 0;
     }

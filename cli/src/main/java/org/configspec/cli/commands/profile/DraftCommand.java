@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.draft.DraftBench;
@@ -77,14 +77,10 @@ public final class DraftCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
             description = "output format: table or json")
-    String format;
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("table") && !f.equals("json")) {
-            throw new ConfigSpecException("--format = " + format + ": allowed table, json");
-        }
         if (models.isEmpty() && imports.isEmpty()) {
             throw new ConfigSpecException("nothing to profile: give --model M (a default model name or a GGUF path)"
                     + " and/or --import-llama-bench FILE");
@@ -111,7 +107,7 @@ public final class DraftCommand implements Callable<Integer> {
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (f.equals("json")) {
+        if (format == TableOrJson.JSON) {
             o.print(DraftReport.json(out, device));
         } else {
             DraftReport.table(o, out, device);

@@ -4,9 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.configspec.core.error.ConfigSpecException;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PmicCalibration;
 import org.configspec.profile.power.PowerMeterSpec;
@@ -74,14 +73,10 @@ public final class PowerCommand implements Callable<Integer> {
     double pmicOffset;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format.")
-    String format;
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        String fmt = format.trim().toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json")) {
-            throw new ConfigSpecException("--format '" + format + "' is not allowed here; allowed: table, json");
-        }
         PowerMeterSpec ps = PowerMeterSpec.of(meter)
                 .withRoot(root)
                 .withCommand(command == null ? List.of() : Arrays.asList(command.trim().split("\\s+")))
@@ -94,7 +89,7 @@ public final class PowerCommand implements Callable<Integer> {
         }
         PowerReport report = PowerRun.measure(ps, idleSeconds, seconds, load);
         var out = spec.commandLine().getOut();
-        out.print(fmt.equals("json") ? PowerReportWriter.json(report) : PowerReportWriter.table(report));
+        out.print(format == TableOrJson.JSON ? PowerReportWriter.json(report) : PowerReportWriter.table(report));
         out.flush();
         return 0;
     }
