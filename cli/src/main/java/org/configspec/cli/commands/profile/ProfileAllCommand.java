@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.configspec.cli.commands.store.StoreOption;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.units.Durations;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignSettings;
 import org.configspec.profile.align.PromptSource;
@@ -90,8 +91,9 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap).")
     long seed;
 
-    @Option(names = "--idle-seconds", defaultValue = "2", description = "Idle power baseline before profiling (s).")
-    double idleSeconds;
+    @Option(names = "--idle-seconds", defaultValue = "2", paramLabel = "DURATION",
+            description = "Idle power baseline before profiling (seconds, or 500ms).")
+    Duration idleSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -110,10 +112,10 @@ public final class ProfileAllCommand implements Callable<Integer> {
             double idleW = Double.NaN;
             if (m != null) {
                 err.println("configspec profile all: power meter " + m.info().kind() + (m.info().estimate() ? " (ESTIMATE)" : "")
-                        + "; idle baseline for " + idleSeconds + " s");
+                        + "; idle baseline for " + Durations.format(idleSeconds));
                 err.flush();
                 PowerMeter.Window w = m.start();
-                Thread.sleep(Math.round(idleSeconds * 1000));
+                Thread.sleep(idleSeconds.toMillis());
                 idleW = w.stop().meanWatts();
             }
             var probe = m == null ? org.configspec.profile.draft.EnergyProbe.none() : new MeterEnergyProbe(m);
