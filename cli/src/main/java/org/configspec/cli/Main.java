@@ -15,15 +15,16 @@ import org.configspec.cli.commands.serve.ValidateCommand;
 import org.configspec.cli.commands.store.StoreCommand;
 import org.configspec.cli.gen.BenchCommand;
 import org.configspec.cli.gen.GenerateCommand;
+import org.configspec.cli.options.Converters;
 import org.configspec.cli.models.ModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code configspec} command. Without a subcommand it shows the paper's findings on the built-in catalog.
- * Exit codes: 0 success, 1 internal error, 2 user error (bad flag, file, field or value).
+ * Exit codes ({@link Errors}): 0 success, 1 internal error, 2 user error (bad flag, file, field or value).
  */
-@Command(name = "configspec", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "configspec", mixinStandardHelpOptions = true, showDefaultValues = true, versionProvider = Version.class,
         description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
                 + " K and device give the best goodput, cost per token and edge energy per token.",
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
@@ -31,15 +32,12 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-    public static final int USER_ERROR = 2;
-    public static final int INTERNAL_ERROR = 1;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        return new CommandLine(new FindingsCommand()).setOut(spec.commandLine().getOut())
+        return configure(new CommandLine(new FindingsCommand())).setOut(spec.commandLine().getOut())
                 .setErr(spec.commandLine().getErr()).execute();
     }
 
@@ -60,9 +58,26 @@ public final class Main implements Callable<Integer> {
         return cmd.execute(args);
     }
 
+    /** The root command with every subcommand, the option converters and the one exit-code mapper. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Sets up {@code cmd} and the subcommands it has as the root command is set up: defaults shown in the help, the
+     * typed option converters, case-insensitive enum values and the one exit-code mapper ({@link Errors}).
+     */
+    public static CommandLine configure(CommandLine cmd) {
+        showDefaultValues(cmd);
+        Converters.register(cmd);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         Errors.install(cmd);
         return cmd;
+    }
+
+    /** Every option's help shows its default value, on every command of the tree. */
+    private static void showDefaultValues(CommandLine cmd) {
+        cmd.getCommandSpec().usageMessage().showDefaultValues(true);
+        cmd.getSubcommands().values().forEach(Main::showDefaultValues);
     }
 }

@@ -55,7 +55,7 @@ public final class ExplainCommand implements Callable<Integer> {
     int k;
 
     @Option(names = "--memory-headroom-gib", paramLabel = "GiB", defaultValue = "0.5",
-            description = "Memory a draft needs beyond its weights. Default: ${DEFAULT-VALUE} GiB.")
+            description = "Memory a draft needs beyond its weights, GiB.")
     double headroomGib;
 
     @Override

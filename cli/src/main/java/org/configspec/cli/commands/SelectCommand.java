@@ -59,11 +59,11 @@ public final class SelectCommand implements Callable<Integer> {
     Double maxJPerToken;
 
     @Option(names = "--require-fit", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Constraint: the draft must fit the device's memory (weights + headroom). Default: on.")
+            description = "Constraint: the draft must fit the device's memory (weights + headroom).")
     boolean requireFit;
 
     @Option(names = "--weights", paramLabel = "G,C,E", defaultValue = "1,1,1",
-            description = "Weights of goodput, cost and energy for the weighted choice. Default: ${DEFAULT-VALUE}.")
+            description = "Weights of goodput, cost and energy for the weighted choice.")
     String weights;
 
     @Override

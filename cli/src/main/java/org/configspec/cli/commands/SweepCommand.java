@@ -1,14 +1,15 @@
 package org.configspec.cli.commands;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.configspec.cli.options.CatalogOption;
 import org.configspec.cli.options.FilterOptions;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.cli.options.ModelOptionsMixin;
-import org.configspec.cli.options.Seconds;
 import org.configspec.core.sweep.SweepRow;
 import org.configspec.core.sweep.Sweeper;
+import org.configspec.core.units.Durations;
 import org.configspec.report.ModelDescription;
 import org.configspec.report.SweepWriter;
 import picocli.CommandLine.Command;
@@ -35,14 +36,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--t-verify-values", split = ",", paramLabel = "SECONDS", converter = Seconds.class,
-            defaultValue = "0.1,0.2,0.5,1,2",
-            description = "The T_v values to sweep (comma-separated). Default: ${DEFAULT-VALUE} (the authors' sweep).")
-    List<Double> tVerifyValues;
+    @Option(names = "--t-verify-values", split = ",", paramLabel = "DURATION", defaultValue = "0.1,0.2,0.5,1,2",
+            description = "The T_v values to sweep (comma-separated; the default is the authors' sweep).")
+    List<Duration> tVerifyValues;
 
     @Override
     public Integer call() {
         var options = model.options();
+        List<Double> tVerifyValues = this.tVerifyValues.stream().map(Durations::seconds).toList();
         List<SweepRow> rows = Sweeper.sweep(model.reprice(catalog.load(model)), options, filter.get(), tVerifyValues);
         var out = spec.commandLine().getOut();
         out.print(SweepWriter.write(format.get(), rows, "model: " + ModelDescription.line(options)

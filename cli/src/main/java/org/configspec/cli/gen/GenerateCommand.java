@@ -3,6 +3,7 @@ package org.configspec.cli.gen;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.cli.models.LlmCommands;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.Generator;
@@ -34,25 +35,25 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = {"-p", "--prompt"}, required = true, description = "prompt text")
     String prompt;
 
-    @Option(names = "-n", defaultValue = "64", description = "tokens to generate, 1..100000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "-n", defaultValue = "64", description = "tokens to generate, 1..100000")
     int tokens;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy (default), up to 100")
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy, up to 100")
     double temperature;
 
-    @Option(names = "--top-k", defaultValue = "40", description = "top-k when sampling, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-k", defaultValue = "40", description = "top-k when sampling, 0 = off")
     int topK;
 
-    @Option(names = "--top-p", defaultValue = "0.95", description = "top-p when sampling, (0,1] (default: ${DEFAULT-VALUE})")
+    @Option(names = "--top-p", defaultValue = "0.95", description = "top-p when sampling, (0,1]")
     double topP;
 
-    @Option(names = "--seed", defaultValue = "0", description = "random seed for sampling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0", description = "random seed for sampling")
     long seed;
 
     @Option(names = {"-t", "--threads"}, description = "CPU threads, 1..256 (default: available processors, at most 4)")
     Integer threads;
 
-    @Option(names = "--ctx", defaultValue = "0", description = "context positions, 0 = the model's (default: ${DEFAULT-VALUE})")
+    @Option(names = "--ctx", defaultValue = "0", description = "context positions, 0 = the model's")
     int contextSize;
 
     @Override
@@ -71,7 +72,7 @@ public final class GenerateCommand implements Callable<Integer> {
             try {
                 sp = new SamplingParams(temperature, topK, topP, seed);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--" + e.getMessage());
+                throw new ConfigSpecException("--" + e.getMessage());
             }
             var path = ModelStore.defaultStore().resolve(model);
             PrintStream err = System.err;

@@ -24,7 +24,7 @@ public final class ModelsConvertCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, description = "GGUF file to write")
     Path output;
 
-    @Option(names = "--name", defaultValue = "llama2c", description = "general.name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--name", defaultValue = "llama2c", description = "general.name")
     String name;
 
     @Override

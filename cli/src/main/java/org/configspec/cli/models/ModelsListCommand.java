@@ -1,12 +1,13 @@
 package org.configspec.cli.models;
 
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.FormatOption;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.report.Format;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code configspec models list}: the default family with size, sha256 prefix and whether it is prepared. */
@@ -16,21 +17,18 @@ public final class ModelsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         return LlmCommands.run(spec, () -> {
-            String f = format.toLowerCase(Locale.ROOT);
-            if (!f.equals("table") && !f.equals("csv") && !f.equals("json")) {
-                throw LlmCommands.badValue("--format", format, "table, csv, json");
-            }
+            Format f = format.get();
             PrintWriter out = spec.commandLine().getOut();
             var entries = ModelStore.defaultStore().list();
-            if (f.equals("table")) {
+            if (f == Format.TABLE) {
                 out.printf("%-20s %-8s %12s  %-12s  %s%n", "NAME", "STATUS", "SIZE_BYTES", "SHA256", "RECIPE");
-            } else if (f.equals("csv")) {
+            } else if (f == Format.CSV) {
                 out.println("name,status,size_bytes,sha256,path,recipe");
             } else {
                 out.println("[");
@@ -38,11 +36,11 @@ public final class ModelsListCommand implements Callable<Integer> {
             int i = 0;
             for (ModelStore.Entry e : entries) {
                 String status = e.present() ? "present" : "absent";
-                if (f.equals("table")) {
+                if (f == Format.TABLE) {
                     out.printf("%-20s %-8s %12s  %-12s  %s%n", e.model().modelName, status,
                             e.present() ? Long.toString(e.size()) : "-",
                             e.present() ? e.sha256().substring(0, 12) : "-", e.model().description);
-                } else if (f.equals("csv")) {
+                } else if (f == Format.CSV) {
                     out.printf("%s,%s,%d,%s,%s,\"%s\"%n", e.model().modelName, status, e.size(), e.sha256(), e.path(),
                             e.model().description);
                 } else {
@@ -52,7 +50,7 @@ public final class ModelsListCommand implements Callable<Integer> {
                             e.model().description, ++i < entries.size() ? "," : "");
                 }
             }
-            if (f.equals("json")) {
+            if (f == Format.JSON) {
                 out.println("]");
             }
             out.flush();

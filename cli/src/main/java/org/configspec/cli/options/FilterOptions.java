@@ -21,7 +21,7 @@ public final class FilterOptions {
     List<String> quants = List.of();
 
     @Option(names = "--memory-headroom-gib", paramLabel = "GiB", defaultValue = "0.5",
-            description = "Memory a draft needs beyond its weights (KV cache, runtime, OS). Default: ${DEFAULT-VALUE} GiB.")
+            description = "Memory a draft needs beyond its weights (KV cache, runtime, OS), GiB.")
     double headroomGib;
 
     public SpaceFilter get() {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** --format table|csv|json */
 public final class FormatOption {
     @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
-            converter = FormatConverter.class, description = "Output format: table, csv or json. Default: ${DEFAULT-VALUE}.")
+            converter = FormatConverter.class, description = "Output format: table, csv or json.")
     Format format;
 
     public Format get() {

@@ -1,5 +1,6 @@
 package org.configspec.cli.options;
 
+import java.time.Duration;
 import java.util.Locale;
 import org.configspec.core.acceptance.AcceptanceMode;
 import org.configspec.core.catalog.Catalog;
@@ -8,44 +9,45 @@ import org.configspec.core.model.Billing;
 import org.configspec.core.model.EnergyOptions;
 import org.configspec.core.model.ModelOptions;
 import org.configspec.core.model.VerifyTime;
+import org.configspec.core.units.Durations;
 import picocli.CommandLine.Option;
 
 /**
  * The analytic model's options. Defaults are the paper's model; each extension is an explicit flag.
  */
 public final class ModelOptionsMixin {
-    @Option(names = "--t-verify", paramLabel = "SECONDS", defaultValue = "0.5", converter = Seconds.class,
-            description = "Verification time per round, or its fixed part when --rtt/--verify-per-token are set (e.g. 0.5, 500ms). Default: ${DEFAULT-VALUE} s (paper).")
-    double tVerify;
+    @Option(names = "--t-verify", paramLabel = "DURATION", defaultValue = "0.5",
+            description = "Verification time per round, or its fixed part when --rtt/--verify-per-token are set (e.g. 0.5, 500ms; the default is the paper's).")
+    Duration tVerify;
 
-    @Option(names = "--rtt", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
-            description = "Network round-trip time added to every verification (e.g. 50ms). Default: 0.")
-    double rtt;
+    @Option(names = "--rtt", paramLabel = "DURATION", defaultValue = "0",
+            description = "Network round-trip time added to every verification (e.g. 50ms).")
+    Duration rtt;
 
-    @Option(names = "--verify-per-token", paramLabel = "SECONDS", defaultValue = "0", converter = Seconds.class,
-            description = "Target cost per verified position; T_v = RTT + t-verify + this × (K+1). Default: 0.")
-    double perToken;
+    @Option(names = "--verify-per-token", paramLabel = "DURATION", defaultValue = "0",
+            description = "Target cost per verified position; T_v = RTT + t-verify + this × (K+1).")
+    Duration perToken;
 
-    @Option(names = "--k-min", paramLabel = "K", defaultValue = "2", description = "Smallest draft length. Default: ${DEFAULT-VALUE} (paper).")
+    @Option(names = "--k-min", paramLabel = "K", defaultValue = "2", description = "Smallest draft length (the default is the paper's).")
     int kMin;
 
-    @Option(names = "--k-max", paramLabel = "K", defaultValue = "10", description = "Largest draft length. Default: ${DEFAULT-VALUE} (paper).")
+    @Option(names = "--k-max", paramLabel = "K", defaultValue = "10", description = "Largest draft length (the default is the paper's).")
     int kMax;
 
     @Option(names = "--acceptance", paramLabel = "alpha|position|iid|auto", defaultValue = "alpha",
-            description = "Acceptance model: measured α(K) (paper), per-position, an i.i.d. rate fitted to the data (any K), or auto. Default: ${DEFAULT-VALUE}.")
-    String acceptance;
+            description = "Acceptance model: measured α(K) (paper), per-position, an i.i.d. rate fitted to the data (any K), or auto.")
+    AcceptanceMode acceptance;
 
     @Option(names = "--billing", paramLabel = "paper|logprob-api|predicted-outputs|gpu-hour", defaultValue = "paper",
-            description = "Billing regime. Default: ${DEFAULT-VALUE} (K drafted tokens billed as output).")
+            description = "Billing regime (paper: K drafted tokens billed as output).")
     String billing;
 
     @Option(names = "--context-tokens", paramLabel = "N", defaultValue = "512",
-            description = "logprob-api: mean context tokens resent (at the cached-input price) each round. Default: ${DEFAULT-VALUE}.")
+            description = "logprob-api: mean context tokens resent (at the cached-input price) each round.")
     int contextTokens;
 
     @Option(names = "--gpu-sessions", paramLabel = "N", defaultValue = "1",
-            description = "gpu-hour: clients sharing one GPU. Default: ${DEFAULT-VALUE}.")
+            description = "gpu-hour: clients sharing one GPU.")
     int gpuSessions;
 
     @Option(names = "--price-output", paramLabel = "$/M", description = "Override every target's output price ($ per million tokens).")
@@ -66,17 +68,18 @@ public final class ModelOptionsMixin {
     @Option(names = "--idle-power", paramLabel = "W", description = "Idle power while waiting (default: each device's idlePowerW).")
     Double idlePower;
 
-    @Option(names = "--radio-j-per-byte", paramLabel = "J/B", defaultValue = "0", description = "Radio energy per byte on the wire. Default: 0.")
+    @Option(names = "--radio-j-per-byte", paramLabel = "J/B", defaultValue = "0", description = "Radio energy per byte on the wire.")
     double radioJPerByte;
 
-    @Option(names = "--bytes-per-token", paramLabel = "B", defaultValue = "4", description = "Wire bytes per token id. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bytes-per-token", paramLabel = "B", defaultValue = "4", description = "Wire bytes per token id.")
     int bytesPerToken;
 
-    @Option(names = "--bytes-per-round", paramLabel = "B", defaultValue = "0", description = "Fixed wire bytes per round. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--bytes-per-round", paramLabel = "B", defaultValue = "0", description = "Fixed wire bytes per round.")
     int bytesPerRound;
 
     public ModelOptions options() {
-        return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(rtt, tVerify, perToken), billingRegime(),
+        return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(Durations.seconds(rtt), Durations.seconds(tVerify),
+                Durations.seconds(perToken)), billingRegime(),
                 new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound));
     }
 
@@ -128,11 +131,7 @@ public final class ModelOptionsMixin {
     }
 
     private AcceptanceMode acceptanceMode() {
-        try {
-            return AcceptanceMode.valueOf(acceptance.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigSpecException("--acceptance: unknown value '" + acceptance + "'; allowed: alpha, position, iid, auto");
-        }
+        return acceptance;
     }
 
     private Billing billingRegime() {

@@ -6,13 +6,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import org.configspec.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
-/** configspec link through picocli: bad values are one line and exit 2; a bounded run prints its spec and stats. */
+/** configspec link as the launcher runs it: bad values are one line and exit 2; a bounded run prints its spec and stats. */
 @Timeout(30)
 class LinkCommandTest {
     private record Result(int code, String out, String err) {
@@ -21,10 +21,10 @@ class LinkCommandTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new LinkCommand());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "link";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -38,7 +38,7 @@ class LinkCommandTest {
     void aBadValueIsOneLineOnStderrAndExitCode2(String bad) {
         Result r = run((ENDPOINTS + bad).split(" "));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("configspec: ").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("configspec link: ").doesNotContain("\n");
         assertThat(r.out()).isEmpty();
     }
 
@@ -48,7 +48,7 @@ class LinkCommandTest {
     void aMissingOrBadEndpointIsOneLineAndExitCode2(String args) {
         Result r = run(args.split(" "));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).startsWith("configspec: ").doesNotContain("\n");
+        assertThat(r.err().strip()).startsWith("configspec link: ").doesNotContain("\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import org.configspec.cli.Main;
 import org.configspec.cli.models.ModelsCommand;
 import org.configspec.llm.NeedsLlama;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class GenerateCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            rc = new CommandLine(new GenerateCommand()).execute("--model", "stories15M-f32", "--prompt",
+            rc = Main.configure(new CommandLine(new GenerateCommand())).execute("--model", "stories15M-f32", "--prompt",
                     "Once upon a time", "-n", "32", "--threads", "2");
         } finally {
             System.setOut(oldOut);
@@ -40,7 +41,7 @@ class GenerateCommandTest {
     @Test
     void aBadValueIsOneLineOnStderrWithExitCode2() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new GenerateCommand());
+        CommandLine cl = Main.configure(new CommandLine(new GenerateCommand()));
         cl.setErr(new PrintWriter(err));
         int rc = cl.execute("--model", "stories15M-f32", "--prompt", "x", "--temperature", "-1");
         assertThat(rc).isEqualTo(2);
@@ -50,7 +51,7 @@ class GenerateCommandTest {
     @Test
     void anUnknownModelNamesTheAllowedOnes() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new GenerateCommand());
+        CommandLine cl = Main.configure(new CommandLine(new GenerateCommand()));
         cl.setErr(new PrintWriter(err));
         int rc = cl.execute("--model", "nope", "--prompt", "x");
         assertThat(rc).isEqualTo(2);
@@ -61,7 +62,7 @@ class GenerateCommandTest {
     @Test
     void modelsListShowsTheDefaultFamily() {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new ModelsCommand());
+        CommandLine cl = Main.configure(new CommandLine(new ModelsCommand()));
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("list", "--format", "csv")).isZero();
         assertThat(out.toString()).contains("stories15M-f32,").contains("stories15M-q8_0-l5,");

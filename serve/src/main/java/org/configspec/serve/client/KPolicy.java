@@ -68,12 +68,12 @@ public abstract class KPolicy {
 
     /** Parses --policy: fixed, backoff or optimal. */
     public static KPolicy parse(String name, int k, int maxK) {
-        String n = name == null ? "fixed" : name.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (n) {
-            case "fixed" -> new FixedK(k);
-            case "backoff" -> new BackoffK(k, 1, maxK);
-            case "optimal" -> new OptimalK(k, maxK);
-            default -> throw new ConfigSpecException("--policy '" + name + "': allowed fixed, backoff, optimal");
-        };
+        String n = name == null ? "fixed" : name.trim().toUpperCase(java.util.Locale.ROOT);
+        for (PolicyKind p : PolicyKind.values()) {
+            if (p.name().equals(n)) {
+                return p.policy(k, maxK);
+            }
+        }
+        throw new ConfigSpecException("--policy '" + name + "': allowed fixed, backoff, optimal");
     }
 }

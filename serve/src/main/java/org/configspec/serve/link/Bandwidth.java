@@ -43,7 +43,7 @@ public record Bandwidth(double bitsPerSecond) {
         return new Bandwidth(bps);
     }
 
-    /** Parses a rate; {@code flag} names the option in errors. */
+    /** Parses a rate; {@code flag} names the option in errors (null: the caller names it). */
     public static Bandwidth parse(String value, String flag) {
         String v = value == null ? "" : value.trim();
         if (v.equalsIgnoreCase("unlimited")) {
@@ -51,18 +51,22 @@ public record Bandwidth(double bitsPerSecond) {
         }
         Matcher m = NUMBER_UNIT.matcher(v);
         if (!m.matches()) {
-            throw new ConfigSpecException("bad bandwidth for " + flag + ": '" + value + "'" + ALLOWED);
+            throw new ConfigSpecException("bad bandwidth" + forFlag(flag) + ": '" + value + "'" + ALLOWED);
         }
         Double scale = UNITS.get(m.group(2));
         if (scale == null) {
-            throw new ConfigSpecException("bad bandwidth unit for " + flag + ": '" + value + "'" + ALLOWED);
+            throw new ConfigSpecException("bad bandwidth unit" + forFlag(flag) + ": '" + value + "'" + ALLOWED);
         }
         double x = Double.parseDouble(m.group(1));
         double bps = x * scale;
         if (!(bps > 0) || Double.isInfinite(bps)) {
-            throw new ConfigSpecException("bad bandwidth for " + flag + ": '" + value + "'" + ALLOWED);
+            throw new ConfigSpecException("bad bandwidth" + forFlag(flag) + ": '" + value + "'" + ALLOWED);
         }
         return new Bandwidth(bps);
+    }
+
+    static String forFlag(String flag) {
+        return flag == null ? "" : " for " + flag;
     }
 
     public boolean unlimited() {

@@ -2,6 +2,7 @@ package org.configspec.serve.link;
 
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.units.Durations;
 
 /**
  * What one direction of the link does to the bytes that cross it (see the package documentation for the model).

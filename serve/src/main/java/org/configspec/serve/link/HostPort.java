@@ -14,13 +14,13 @@ public record HostPort(String host, int port) {
         }
     }
 
-    /** Parses "HOST:PORT" ("[::1]:7000" for IPv6); {@code flag} names the option in errors. */
+    /** Parses "HOST:PORT" ("[::1]:7000" for IPv6); {@code flag} names the option in errors (null: the caller names it). */
     public static HostPort parse(String value, String flag) {
         String v = value == null ? "" : value.trim();
         int colon = v.lastIndexOf(':');
         String allowed = " (allowed: HOST:PORT with PORT 0..65535, e.g. 127.0.0.1:7000)";
         if (colon <= 0 || colon == v.length() - 1) {
-            throw new ConfigSpecException("bad endpoint for " + flag + ": '" + value + "'" + allowed);
+            throw new ConfigSpecException("bad endpoint" + Bandwidth.forFlag(flag) + ": '" + value + "'" + allowed);
         }
         String host = v.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -30,10 +30,10 @@ public record HostPort(String host, int port) {
         try {
             port = Integer.parseInt(v.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new ConfigSpecException("bad port for " + flag + ": '" + value + "'" + allowed);
+            throw new ConfigSpecException("bad port" + Bandwidth.forFlag(flag) + ": '" + value + "'" + allowed);
         }
         if (host.isBlank() || port < 0 || port > 65535) {
-            throw new ConfigSpecException("bad endpoint for " + flag + ": '" + value + "'" + allowed);
+            throw new ConfigSpecException("bad endpoint" + Bandwidth.forFlag(flag) + ": '" + value + "'" + allowed);
         }
         return new HostPort(host, port);
     }

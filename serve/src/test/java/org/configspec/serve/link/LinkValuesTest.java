@@ -7,26 +7,8 @@ import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
 import org.junit.jupiter.api.Test;
 
-/** The link's option values: durations, rates (bits versus bytes), endpoints, and one-line errors. */
+/** The link's option values: rates (bits versus bytes), endpoints, and one-line errors (durations: core's DurationsTest). */
 class LinkValuesTest {
-    @Test
-    void durationsAcceptMillisecondsSecondsAndPlainSeconds() {
-        assertThat(Durations.parse("50ms", "--delay")).isEqualTo(Duration.ofMillis(50));
-        assertThat(Durations.parse("0.05s", "--delay")).isEqualTo(Duration.ofMillis(50));
-        assertThat(Durations.parse("0.05", "--delay")).isEqualTo(Duration.ofMillis(50));
-        assertThat(Durations.parse("250us", "--delay")).isEqualTo(Duration.ofNanos(250_000));
-        assertThat(Durations.format(Duration.ofMillis(50))).isEqualTo("50 ms");
-    }
-
-    @Test
-    void badDurationsNameTheFlagAndValueOnOneLine() {
-        for (String bad : new String[] {"fast", "-5ms", "", "5 minutes", "7200s", "NaN"}) {
-            assertThatThrownBy(() -> Durations.parse(bad, "--delay")).isInstanceOf(ConfigSpecException.class)
-                    .hasMessageContaining("--delay").hasMessageContaining("'" + bad + "'")
-                    .hasMessageContaining("allowed").hasMessageNotContaining("\n");
-        }
-    }
-
     @Test
     void bitsAndBytesFollowTc() {
         assertThat(Bandwidth.parse("10mbit", "--bandwidth").bitsPerSecond()).isEqualTo(10e6);

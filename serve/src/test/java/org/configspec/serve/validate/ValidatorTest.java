@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.configspec.llm.NeedsLlama;
+import org.configspec.core.validation.ValidationPoint;
+import org.configspec.core.validation.ValidationReport;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.verifier.VerifierServer;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,9 @@ package org.configspec.cli.commands.profile;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.llm.LlmException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.llm.sampling.SamplingParams;
 import org.configspec.profile.align.AlignJson;
@@ -17,6 +16,7 @@ import org.configspec.profile.align.AlignmentProfiler;
 import org.configspec.profile.align.ProfilingModels;
 import org.configspec.profile.align.PromptSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,28 +29,23 @@ import picocli.CommandLine.Spec;
         description = "Profile acceptance (alignment) of draft models against a target: alpha(K) with intervals, "
                 + "E(K), per-position acceptance, for every K up to --k-max from one target pass per prompt.")
 public final class AlignCommand implements Callable<Integer> {
-    static final int USER_ERROR = 2;
-
-    /** Output formats of this command. */
-    public enum Format { TABLE, JSON }
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--target", required = true, description = "target: a default model name or a GGUF path")
     String target;
 
-    @Option(names = "--draft", required = true, description = "draft: a default model name or a GGUF path (repeatable)")
+    @Option(names = "--draft", required = true, showDefaultValue = Visibility.NEVER,
+            description = "draft: a default model name or a GGUF path (repeatable)")
     List<String> drafts = new ArrayList<>();
 
-    @Option(names = "--k-max", defaultValue = "10", description = "largest K, 1..64 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--k-max", defaultValue = "10", description = "largest K, 1..64")
     int kMax;
 
     @Option(names = "--headline-k", description = "K whose alpha interval --until-ci watches (default: min(4, --k-max))")
     Integer headlineK;
 
-    @Option(names = "--tokens", defaultValue = "128", description = "target continuation tokens per prompt "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--tokens", defaultValue = "128", description = "target continuation tokens per prompt ")
     int tokens;
 
     @Option(names = "--prompts", paramLabel = "builtin|dolly|FILE", description = "builtin (the TinyStories openings),"
@@ -58,69 +53,51 @@ public final class AlignCommand implements Callable<Integer> {
             + " per line ('#' lines skipped), or JSON Lines (.jsonl)")
     String promptsFile;
 
-    @Option(names = "--prompt", description = "a prompt (repeatable); default: the built-in TinyStories openings")
+    @Option(names = "--prompt", showDefaultValue = Visibility.NEVER,
+            description = "a prompt (repeatable); default: the built-in TinyStories openings")
     List<String> prompts = new ArrayList<>();
 
-    @Option(names = "--until-ci", description = "stop adding prompts when the 95% interval half-width of alpha at the "
+    @Option(names = "--until-ci", description = "stop adding prompts when the 95%% interval half-width of alpha at the "
             + "headline K is <= W (a fraction in (0, 1))")
     Double untilCi;
 
-    @Option(names = "--min-prompts", defaultValue = "5", description = "fewest prompts before --until-ci may stop "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-prompts", defaultValue = "5", description = "fewest prompts before --until-ci may stop ")
     int minPrompts;
 
-    @Option(names = "--max-prompts", defaultValue = "1000", description = "most prompts used (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-prompts", defaultValue = "1000", description = "most prompts used")
     int maxPrompts;
 
     @Option(names = "--temperature", description = "also report sampling-mode expected acceptance at this temperature"
             + " (> 0; full softmax, no top-k/top-p)")
     Double temperature;
 
-    @Option(names = "--seed", defaultValue = "42", description = "bootstrap seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42", description = "bootstrap seed")
     long seed;
 
-    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "CPU threads, 1..256 (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-t", "--threads"}, defaultValue = "2", description = "CPU threads, 1..256")
     int threads;
 
     @Option(names = "--target-pass", defaultValue = "speculative", paramLabel = "speculative|greedy",
             description = "how the one target pass per prompt runs: a speculative run at --k-max with the first draft"
-                    + " as pilot (fewest target decodes) or plain greedy generation (fewest target tokens)"
-                    + " (default: ${DEFAULT-VALUE})")
-    String targetPass;
+                    + " as pilot (fewest target decodes) or plain greedy generation (fewest target tokens)")
+    AlignSettings.TargetPassKind targetPass;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "output format: table or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "output format")
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Format f = format();
-            AlignSettings s = settings();
-            PromptSource source = prompts();
-            AlignResult r;
-            try (ProfilingModels models = new ProfilingModels(ModelStore.defaultStore(), target, drafts, threads)) {
-                r = new AlignmentProfiler(models.target(), models.targetRef(), models.drafts(), s)
-                        .run(source.prompts(), source.description());
-            }
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(f == Format.JSON ? AlignJson.render(r) + "\n" : AlignTable.render(r));
-            out.flush();
-            return 0;
-        } catch (ConfigSpecException | LlmException | IllegalArgumentException e) {
-            err.println("configspec profile align: " + oneLine(e.getMessage()));
-            err.flush();
-            return USER_ERROR;
+        AlignSettings s = settings();
+        PromptSource source = prompts();
+        AlignResult r;
+        try (ProfilingModels models = new ProfilingModels(ModelStore.defaultStore(), target, drafts, threads)) {
+            r = new AlignmentProfiler(models.target(), models.targetRef(), models.drafts(), s)
+                    .run(source.prompts(), source.description());
         }
-    }
-
-    private Format format() {
-        try {
-            return Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigSpecException("--format = " + format + ": allowed table, json");
-        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == TableOrJson.JSON ? AlignJson.render(r) + "\n" : AlignTable.render(r));
+        out.flush();
+        return 0;
     }
 
     private AlignSettings settings() {
@@ -135,14 +112,8 @@ public final class AlignCommand implements Callable<Integer> {
             sampling = new SamplingParams(temperature, 0, 1.0, seed);
         }
         int k = headlineK != null ? headlineK : Math.min(4, Math.max(1, kMax));
-        AlignSettings.TargetPassKind pass;
-        try {
-            pass = AlignSettings.TargetPassKind.valueOf(targetPass.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigSpecException("--target-pass = " + targetPass + ": allowed speculative, greedy");
-        }
         return new AlignSettings(kMax, tokens, k, sampling, seed, threads, untilCi == null ? Double.NaN : untilCi,
-                minPrompts, maxPrompts, pass);
+                minPrompts, maxPrompts, targetPass);
     }
 
     private PromptSource prompts() {
@@ -153,9 +124,5 @@ public final class AlignCommand implements Callable<Integer> {
             return PromptSource.named(promptsFile, null, maxPrompts, seed);
         }
         return prompts.isEmpty() ? PromptSource.builtin() : PromptSource.inline(prompts);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "(no message)" : s.replace('\n', ' ').replace('\r', ' ').trim();
     }
 }

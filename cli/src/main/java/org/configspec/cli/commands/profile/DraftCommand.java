@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.draft.DraftBench;
@@ -15,6 +15,7 @@ import org.configspec.profile.draft.DraftReport;
 import org.configspec.profile.draft.EnergyProbe;
 import org.configspec.profile.draft.LlamaBenchImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +32,7 @@ public final class DraftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "M",
+    @Option(names = "--model", paramLabel = "M", showDefaultValue = Visibility.NEVER,
             description = "model to measure: a default model name (stories15M-f32, -f16, -q8_0, -q4_0, -q8_0-l5,"
                     + " -q8_0-l4) or a GGUF path; repeatable")
     List<String> models = new ArrayList<>();
@@ -41,33 +42,33 @@ public final class DraftCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--depths", split = ",", paramLabel = "D,...", defaultValue = "0,128,512",
-            description = "context depths in tokens for decode speed (default: ${DEFAULT-VALUE})")
+            description = "context depths in tokens for decode speed")
     List<Integer> depths;
 
     @Option(names = "--k-max", defaultValue = "8",
-            description = "time to draft K for K = 1..k-max, 1..64 (default: ${DEFAULT-VALUE})")
+            description = "time to draft K for K = 1..k-max, 1..64")
     int kMax;
 
-    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions, 1..1000 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions, 1..1000")
     int reps;
 
     @Option(names = "--warmup", defaultValue = "1",
-            description = "untimed warm-up repetitions before each series, 0..100 (default: ${DEFAULT-VALUE})")
+            description = "untimed warm-up repetitions before each series, 0..100")
     int warmup;
 
-    @Option(names = "--threads", defaultValue = "2", description = "CPU threads, 1..256 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "2", description = "CPU threads, 1..256")
     int threads;
 
     @Option(names = "--decode-tokens", defaultValue = "32",
-            description = "single-token decode steps timed per repetition, 1..4096 (default: ${DEFAULT-VALUE})")
+            description = "single-token decode steps timed per repetition, 1..4096")
     int decodeTokens;
 
     @Option(names = "--prefill-tokens", defaultValue = "64",
-            description = "tokens of the timed prefill batch, 1..8192 (default: ${DEFAULT-VALUE})")
+            description = "tokens of the timed prefill batch, 1..8192")
     int prefillTokens;
 
     @Option(names = "--draft-prefix", defaultValue = "16",
-            description = "committed tokens before drafting K, 1..4096 (default: ${DEFAULT-VALUE})")
+            description = "committed tokens before drafting K, 1..4096")
     int draftPrefix;
 
     @Option(names = "--import-llama-bench", paramLabel = "FILE",
@@ -75,15 +76,11 @@ public final class DraftCommand implements Callable<Integer> {
     List<Path> imports = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
-            description = "output format: table or json (default: ${DEFAULT-VALUE})")
-    String format;
+            description = "output format: table or json")
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("table") && !f.equals("json")) {
-            throw new ConfigSpecException("--format = " + format + ": allowed table, json");
-        }
         if (models.isEmpty() && imports.isEmpty()) {
             throw new ConfigSpecException("nothing to profile: give --model M (a default model name or a GGUF path)"
                     + " and/or --import-llama-bench FILE");
@@ -110,7 +107,7 @@ public final class DraftCommand implements Callable<Integer> {
             }
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (f.equals("json")) {
+        if (format == TableOrJson.JSON) {
             o.print(DraftReport.json(out, device));
         } else {
             DraftReport.table(o, out, device);

@@ -4,17 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.configspec.core.error.ConfigSpecException;
-import org.configspec.profile.power.EnergyMeasurement;
-import org.configspec.profile.power.EnergyProfiler;
+import org.configspec.cli.options.TableOrJson;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PmicCalibration;
-import org.configspec.profile.power.PowerMeter;
 import org.configspec.profile.power.PowerMeterSpec;
-import org.configspec.profile.power.PowerMeters;
 import org.configspec.profile.power.PowerReport;
+import org.configspec.profile.power.PowerRun;
 import org.configspec.profile.power.PowerReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,17 +22,15 @@ import picocli.CommandLine.Spec;
                 + " (or while idle), and prints the method, rails, mean power (W) and gross and net energy (J)."
                 + " --meter auto tries rapl, hwmon, iio, pmic, battery, nvidia-smi, then the cpu-model ESTIMATE.")
 public final class PowerCommand implements Callable<Integer> {
-    private static volatile double sink;
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--meter", defaultValue = "auto", paramLabel = "KIND",
-            description = "auto|rapl|pmic|hwmon|iio|tegrastats|battery|nvidia-smi|csv|cpu-model|constant. Default: ${DEFAULT-VALUE}.")
-    String meter;
+            description = "auto|rapl|pmic|hwmon|iio|tegrastats|battery|nvidia-smi|csv|cpu-model|constant.")
+    MeterKind meter;
 
     @Option(names = "--root", defaultValue = "/", paramLabel = "DIR",
-            description = "Filesystem root under which /sys and /proc are read (a fixture tree in tests). Default: ${DEFAULT-VALUE}.")
+            description = "Filesystem root under which /sys and /proc are read (a fixture tree in tests).")
     Path root;
 
     @Option(names = "--command", paramLabel = "CMD",
@@ -46,53 +40,44 @@ public final class PowerCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "F", description = "CSV log (timestamp,watts) for csv; a tegrastats --logfile for tegrastats.")
     Path file;
 
-    @Option(names = "--idle-seconds", defaultValue = "3", paramLabel = "S", description = "Idle baseline length (s). Default: ${DEFAULT-VALUE}.")
-    double idleSeconds;
+    @Option(names = "--idle-seconds", defaultValue = "3", paramLabel = "DURATION",
+            description = "Idle baseline length (seconds, or 500ms, 1m).")
+    Duration idleSeconds;
 
-    @Option(names = "--seconds", defaultValue = "5", paramLabel = "S", description = "Measured window length (s). Default: ${DEFAULT-VALUE}.")
-    double seconds;
+    @Option(names = "--seconds", defaultValue = "5", paramLabel = "DURATION",
+            description = "Measured window length (seconds, or 500ms, 1m).")
+    Duration seconds;
 
-    @Option(names = "--interval-ms", defaultValue = "200", paramLabel = "N", description = "Sampling interval (ms). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--interval-ms", defaultValue = "200", paramLabel = "N", description = "Sampling interval (ms).")
     long intervalMs;
 
     @Option(names = "--load", defaultValue = "cpu", paramLabel = "cpu|idle",
-            description = "What runs during the window: one busy CPU thread, or nothing. Default: ${DEFAULT-VALUE}.")
-    String load;
+            description = "What runs during the window: one busy CPU thread, or nothing.")
+    PowerRun.Load load;
 
     @Option(names = "--watts", paramLabel = "W", description = "Power (W) for --meter constant.")
     Double watts;
 
     @Option(names = "--model-idle-watts", defaultValue = "2.0", paramLabel = "W",
-            description = "Idle power (W) of the cpu-model ESTIMATE. Default: ${DEFAULT-VALUE}.")
+            description = "Idle power (W) of the cpu-model ESTIMATE.")
     double modelIdleWatts;
 
     @Option(names = "--model-max-watts", defaultValue = "8.0", paramLabel = "W",
-            description = "Full-load power (W) of the cpu-model ESTIMATE. Default: ${DEFAULT-VALUE}.")
+            description = "Full-load power (W) of the cpu-model ESTIMATE.")
     double modelMaxWatts;
 
-    @Option(names = "--pmic-gain", defaultValue = "1.0", description = "PMIC calibration: W = gain × Σ(V·I) + offset. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pmic-gain", defaultValue = "1.0", description = "PMIC calibration: W = gain × Σ(V·I) + offset.")
     double pmicGain;
 
-    @Option(names = "--pmic-offset-watts", defaultValue = "0.0", paramLabel = "W", description = "PMIC calibration offset (W). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--pmic-offset-watts", defaultValue = "0.0", paramLabel = "W", description = "PMIC calibration offset (W).")
     double pmicOffset;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "Output format.")
+    TableOrJson format;
 
     @Override
     public Integer call() {
-        String fmt = format.trim().toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json")) {
-            throw new ConfigSpecException("--format '" + format + "' is not allowed here; allowed: table, json");
-        }
-        String ld = load.trim().toLowerCase(Locale.ROOT);
-        if (!ld.equals("cpu") && !ld.equals("idle")) {
-            throw new ConfigSpecException("--load '" + load + "' is not allowed; allowed: cpu, idle");
-        }
-        if (!(seconds > 0) || !(idleSeconds > 0)) {
-            throw new ConfigSpecException("--seconds and --idle-seconds must be > 0 s, got " + seconds + " s and " + idleSeconds + " s");
-        }
-        PowerMeterSpec ps = PowerMeterSpec.of(MeterKind.parse(meter, "--meter"))
+        PowerMeterSpec ps = PowerMeterSpec.of(meter)
                 .withRoot(root)
                 .withCommand(command == null ? List.of() : Arrays.asList(command.trim().split("\\s+")))
                 .withFile(file)
@@ -102,37 +87,10 @@ public final class PowerCommand implements Callable<Integer> {
         if (watts != null) {
             ps = ps.withConstantWatts(watts);
         }
-        PowerReport report;
-        try (PowerMeter m = PowerMeters.open(ps)) {
-            EnergyProfiler profiler = new EnergyProfiler(m);
-            double idle = profiler.idleWatts(Duration.ofMillis(Math.round(idleSeconds * 1000)));
-            Duration window = Duration.ofMillis(Math.round(seconds * 1000));
-            EnergyMeasurement e = profiler.measure(idle, ld.equals("cpu") ? () -> spin(window) : () -> sleep(window));
-            report = new PowerReport(m.info().kind(), idleSeconds, ld.equals("cpu") ? "cpu (1 busy thread)" : "idle", e,
-                    PowerMeters.selection(m));
-        }
+        PowerReport report = PowerRun.measure(ps, idleSeconds, seconds, load);
         var out = spec.commandLine().getOut();
-        out.print(fmt.equals("json") ? PowerReportWriter.json(report) : PowerReportWriter.table(report));
+        out.print(format == TableOrJson.JSON ? PowerReportWriter.json(report) : PowerReportWriter.table(report));
         out.flush();
         return 0;
-    }
-
-    private static void spin(Duration d) {
-        long end = System.nanoTime() + d.toNanos();
-        double x = 1.0;
-        while (System.nanoTime() < end) {
-            for (int i = 0; i < 10_000; i++) {
-                x = x * 1.0000001 + 1e-9;
-            }
-        }
-        sink = x; // keeps the loop from being optimised away
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -11,6 +11,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.configspec.cli.commands.store.StoreOption;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.units.Durations;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignSettings;
 import org.configspec.profile.align.PromptSource;
@@ -50,48 +51,49 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model.")
     String target;
 
-    @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models. Default: the five stories15M drafts.")
+    @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models.")
     List<String> drafts = new ArrayList<>(DEFAULT_DRAFTS);
 
     @Option(names = "--device", paramLabel = "NAME", description = "Device name the profiles are stored under. Default: the CPU model.")
     String device;
 
     @Option(names = "--meter", defaultValue = "auto", paramLabel = "KIND",
-            description = "Power meter: auto, rapl, pmic, hwmon, iio, tegrastats, battery, nvidia-smi, cpu-model, none. Default: ${DEFAULT-VALUE}.")
+            description = "Power meter: auto, rapl, pmic, hwmon, iio, tegrastats, battery, nvidia-smi, cpu-model, none.")
     String meter;
 
     @Option(names = "--prompts", defaultValue = "builtin", paramLabel = "builtin|dolly|FILE",
             description = "Prompts for acceptance: the built-in TinyStories openings, Dolly 15k (built in; a seeded sample of"
-                    + " --n-prompts), or a .txt/.jsonl file. Default: ${DEFAULT-VALUE}.")
+                    + " --n-prompts), or a .txt/.jsonl file.")
     String prompts;
 
     @Option(names = "--dolly", paramLabel = "FILE", description = "Your own Dolly 15k JSON Lines file (.jsonl or .jsonl.gz)"
             + " instead of the built-in copy (with --prompts dolly).")
     Path dolly;
 
-    @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n-prompts", defaultValue = "12", description = "Prompts to use (seeded sample).")
     int nPrompts;
 
-    @Option(names = "--tokens", defaultValue = "128", description = "Target tokens per prompt. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tokens", defaultValue = "128", description = "Target tokens per prompt.")
     int tokens;
 
-    @Option(names = "--k-max", defaultValue = "10", description = "Largest K for acceptance and time to draft K. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--k-max", defaultValue = "10", description = "Largest K for acceptance and time to draft K.")
     int kMax;
 
-    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions of each speed series. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--reps", defaultValue = "5", description = "Timed repetitions of each speed series.")
     int reps;
 
-    @Option(names = "--threads", defaultValue = "2", description = "CPU threads. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--threads", defaultValue = "2", description = "CPU threads.")
     int threads;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (prompt sampling, bootstrap).")
     long seed;
 
-    @Option(names = "--idle-seconds", defaultValue = "2", description = "Idle power baseline before profiling (s). Default: ${DEFAULT-VALUE}.")
-    double idleSeconds;
+    @Option(names = "--idle-seconds", defaultValue = "2", paramLabel = "DURATION",
+            description = "Idle power baseline before profiling (seconds, or 500ms).")
+    Duration idleSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -110,10 +112,10 @@ public final class ProfileAllCommand implements Callable<Integer> {
             double idleW = Double.NaN;
             if (m != null) {
                 err.println("configspec profile all: power meter " + m.info().kind() + (m.info().estimate() ? " (ESTIMATE)" : "")
-                        + "; idle baseline for " + idleSeconds + " s");
+                        + "; idle baseline for " + Durations.format(idleSeconds));
                 err.flush();
                 PowerMeter.Window w = m.start();
-                Thread.sleep(Math.round(idleSeconds * 1000));
+                Thread.sleep(idleSeconds.toMillis());
                 idleW = w.stop().meanWatts();
             }
             var probe = m == null ? org.configspec.profile.draft.EnergyProbe.none() : new MeterEnergyProbe(m);

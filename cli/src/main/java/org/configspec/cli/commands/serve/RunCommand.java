@@ -1,26 +1,29 @@
 package org.configspec.cli.commands.serve;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.configspec.core.error.ConfigSpecException;
-import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.ContextOptions;
-import org.configspec.llm.engine.LlamaModel;
-import org.configspec.llm.model.ModelStore;
+import org.configspec.profile.power.MeterKind;
+import org.configspec.profile.power.PowerMeter;
+import org.configspec.profile.power.PowerMeterSpec;
+import org.configspec.profile.power.PowerMeters;
 import org.configspec.serve.client.ClientOptions;
-import org.configspec.serve.client.EdgeClient;
-import org.configspec.serve.client.HttpVerifierTransport;
-import org.configspec.serve.client.KPolicy;
-import org.configspec.serve.link.Durations;
+import org.configspec.serve.client.EdgeRun;
+import org.configspec.serve.client.PolicyKind;
+import org.configspec.serve.metrics.EdgeEnergy;
+import org.configspec.serve.metrics.EnergyMeter;
+import org.configspec.serve.metrics.RunReport;
+import org.configspec.store.ProfileStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code configspec run}: the edge client. Streams the committed text to stdout and a summary to stderr. Exit 2
- * with one line on bad flags or a verifier that refuses the requests.
+ * {@code configspec run}: the edge client ({@link EdgeRun}). Streams the committed text to stdout and the run's
+ * report to stderr.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Generates text by distributed speculative decoding: drafts K tokens with a local draft model,"
@@ -28,8 +31,6 @@ import picocli.CommandLine.Spec;
                 + " summary (rounds, tokens, goodput, acceptance, bytes) on stderr. Survives verifier restarts and"
                 + " dropped connections; falls back to local decoding when the verifier stays down."})
 public final class RunCommand implements Callable<Integer> {
-    static final int USER_ERROR = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -45,45 +46,43 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--prompt", required = true, description = "prompt text")
     String prompt;
 
-    @Option(names = "-n", defaultValue = "128", description = "tokens to generate (default: ${DEFAULT-VALUE})")
+    @Option(names = "-n", defaultValue = "128", description = "tokens to generate")
     int n;
 
     @Option(names = "--k", defaultValue = "4", description = "draft tokens per round (fixed), or the start K of the"
-            + " adaptive policies (default: ${DEFAULT-VALUE})")
+            + " adaptive policies")
     int k;
 
-    @Option(names = "--max-k", defaultValue = "8", description = "largest K of the adaptive policies"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-k", defaultValue = "8", description = "largest K of the adaptive policies")
     int maxK;
 
     @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal",
-            description = "how K is chosen (default: ${DEFAULT-VALUE})")
-    String policy;
+            description = "how K is chosen")
+    PolicyKind policy;
 
-    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy; else sampling at this temperature"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy; else sampling at this temperature")
     double temperature;
 
     @Option(names = "--draft-top-k", defaultValue = "40", description = "the draft samples from its top-k tokens,"
-            + " 1..1024 (default: ${DEFAULT-VALUE})")
+            + " 1..1024")
     int draftTopK;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the draws (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the draws")
     long seed;
 
-    @Option(names = "--fallback-after", defaultValue = "10s", description = "decode locally when the verifier is"
-            + " unreachable this long (default: ${DEFAULT-VALUE})")
-    String fallbackAfter;
+    @Option(names = "--fallback-after", defaultValue = "10s", paramLabel = "DURATION",
+            description = "decode locally when the verifier is unreachable this long")
+    Duration fallbackAfter;
 
-    @Option(names = "--timeout", defaultValue = "30s", description = "per-request timeout (default: ${DEFAULT-VALUE})")
-    String timeout;
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "per-request timeout")
+    Duration timeout;
 
     @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4)")
     Integer threads;
 
     @Option(names = "--rounds-csv", paramLabel = "FILE", description = "write every round (K, accepted, draft and"
             + " round-trip seconds, bytes) to this CSV file")
-    java.nio.file.Path roundsCsv;
+    Path roundsCsv;
 
     @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL",
             description = "with --policy optimal: choose K from STORED profiles (acceptance of --draft against --target,"
@@ -94,85 +93,47 @@ public final class RunCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M",
-            description = "the verifier's target model, to find the stored acceptance (with --store; default: ${DEFAULT-VALUE})")
+            description = "the verifier's target model, to find the stored acceptance (with --store)")
     String target;
 
-    @Option(names = "--meter", defaultValue = "none", paramLabel = "KIND",
-            description = "power meter for the edge energy of the run: none, auto, rapl, pmic, hwmon, iio, tegrastats,"
-                    + " battery, nvidia-smi, cpu-model (default: ${DEFAULT-VALUE})")
-    String meterKind;
-
-    private org.configspec.profile.power.PowerMeter openMeter() {
-        if (meterKind.equalsIgnoreCase("none")) {
-            return null;
-        }
-        return org.configspec.profile.power.PowerMeters.open(org.configspec.profile.power.PowerMeterSpec.of(
-                org.configspec.profile.power.MeterKind.parse(meterKind, "--meter")).withInterval(Duration.ofMillis(100)));
-    }
+    @Option(names = "--meter", paramLabel = "KIND",
+            description = "power meter for the edge energy of the run: auto, rapl, pmic, hwmon, iio, tegrastats,"
+                    + " battery, nvidia-smi, cpu-model (default: none, no energy line)")
+    MeterKind meterKind;
 
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        try {
-            if (!(n >= 1)) {
-                throw new ConfigSpecException("-n = " + n + ": allowed >= 1");
-            }
-            KPolicy p = KPolicy.parse(policy, k, Math.max(k, maxK));
-            if (store != null) {
-                if (!(p instanceof org.configspec.serve.client.OptimalK)) {
-                    throw new ConfigSpecException("--store chooses K from stored profiles: use it with --policy optimal");
-                }
-                var in = StoredProfiles.load(org.configspec.store.ProfileStores.resolve(store.isEmpty() ? null : store,
-                        System.getenv()), device, draft, target).inputs();
-                p = new org.configspec.serve.client.ProfiledOptimalK(in.acceptance(), in.iidFallback(),
-                        in.draftTokensPerSecond(), k, Math.max(k, maxK));
-            } else if (device != null) {
-                throw new ConfigSpecException("--device needs --store (it picks the stored draft profile)");
-            }
-            ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
-                    threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
-                    Duration.ofSeconds(1), Durations.parse(fallbackAfter, "--fallback-after"));
-            Duration requestTimeout = Durations.parse(timeout, "--timeout");
-            try (LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(draft));
-                 HttpVerifierTransport t = new HttpVerifierTransport(verifier, token, requestTimeout)) {
-                Utf8Sink out = new Utf8Sink(spec.commandLine().getOut());
-                EdgeClient client = new EdgeClient(m, t, options, msg -> {
-                    err.println("configspec run: " + msg);
-                    err.flush();
-                });
-                int[] promptIds = m.tokenize(prompt, true);
-                org.configspec.profile.power.PowerMeter meter = openMeter();
-                org.configspec.profile.power.PowerMeter.Window window = meter == null ? null : meter.start();
-                EdgeClient.Result r = client.run(promptIds, n, p, tok -> out.write(m.piece(tok)));
-                var energy = window == null ? null : window.stop();
-                out.finish();
-                err.println("configspec run: policy " + p.name() + "; " + r.summary().describe());
-                var billed = org.configspec.serve.metrics.BilledTokens.of(r.summary().roundRecords(), promptIds.length);
-                err.println("configspec run: " + billed.describe());
-                if (energy != null) {
-                    var info = meter.info();
-                    err.println(String.format(java.util.Locale.ROOT, "configspec run: edge energy %.3f J over %.3f s"
-                            + " (%.4f J/token, mean %.2f W, n=%d) by %s%s", energy.joules(), energy.seconds(),
-                            energy.joules() / Math.max(1, r.summary().tokens()), energy.meanWatts(), energy.samples(),
-                            info.kind(), info.estimate() ? " (ESTIMATE, not a measurement)" : ""));
-                    meter.close();
-                }
+        ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
+                threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
+                Duration.ofSeconds(1), fallbackAfter);
+        EdgeRun.Request request = new EdgeRun.Request(draft, verifier, token, prompt, n, policy, k, maxK, options,
+                timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
+                roundsCsv);
+        Utf8Sink out = new Utf8Sink(spec.commandLine().getOut());
+        RunReport report;
+        try (PowerMeter meter = meterKind == null ? null
+                : PowerMeters.open(PowerMeterSpec.of(meterKind).withInterval(Duration.ofMillis(100)))) {
+            report = EdgeRun.run(request, meter == null ? null : energyMeter(meter), out::write, msg -> {
+                err.println("configspec run: " + msg);
                 err.flush();
-                if (roundsCsv != null) {
-                    try {
-                        java.nio.file.Files.writeString(roundsCsv,
-                                org.configspec.serve.metrics.RoundCsv.render(r.summary().roundRecords()));
-                    } catch (java.io.IOException e) {
-                        throw new ConfigSpecException("--rounds-csv " + roundsCsv + ": cannot write (" + e.getMessage()
-                                + ")");
-                    }
-                }
-            }
-            return 0;
-        } catch (ConfigSpecException | LlmException | IllegalArgumentException e) {
-            err.println("configspec run: " + ServeCommand.oneLine(e.getMessage()));
-            err.flush();
-            return USER_ERROR;
+            });
         }
+        out.finish();
+        report.lines().forEach(l -> err.println("configspec run: " + l));
+        err.flush();
+        return 0;
+    }
+
+    /** The profile module's meter behind serve's energy seam. */
+    private static EnergyMeter energyMeter(PowerMeter meter) {
+        return () -> {
+            PowerMeter.Window w = meter.start();
+            return () -> {
+                var e = w.stop();
+                return new EdgeEnergy(e.joules(), e.seconds(), e.meanWatts(), e.samples(), meter.info().kind(),
+                        meter.info().estimate());
+            };
+        };
     }
 }

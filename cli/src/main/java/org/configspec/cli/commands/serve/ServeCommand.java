@@ -4,11 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.configspec.core.error.ConfigSpecException;
-import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
-import org.configspec.serve.link.Durations;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 import picocli.CommandLine.Command;
@@ -26,48 +23,42 @@ import picocli.CommandLine.Spec;
                 + " /healthz and Prometheus /metrics. Stops on Ctrl-C.",
                 "Durations: 300s, 5m, 0.5s or 300 (seconds)."})
 public final class ServeCommand implements Callable<Integer> {
-    static final int USER_ERROR = 2;
-
     @Spec
     CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "target: a default model name or a GGUF path")
     String model;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind")
     String host;
 
-    @Option(names = "--port", defaultValue = "8470", description = "port, 0 = any free (default: ${DEFAULT-VALUE})")
+    @Option(names = "--port", defaultValue = "8470", description = "port, 0 = any free")
     int port;
 
     @Option(names = "--token", description = "bearer token every request but /healthz must carry")
     String token;
 
-    @Option(names = "--max-batch", defaultValue = "8", description = "most sessions per llama decode, 1..64"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-batch", defaultValue = "8", description = "most sessions per llama decode, 1..64")
     int maxBatch;
 
     @Option(names = "--max-wait-ms", defaultValue = "5", description = "longest wait for more sessions to join a batch,"
-            + " 0..10000 ms (default: ${DEFAULT-VALUE})")
+            + " 0..10000 ms")
     int maxWaitMs;
 
-    @Option(names = "--max-sessions", defaultValue = "64", description = "most open sessions, 1..64"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-sessions", defaultValue = "64", description = "most open sessions, 1..64")
     int maxSessions;
 
-    @Option(names = "--max-k", defaultValue = "16", description = "most draft tokens per verify, 1..64"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-k", defaultValue = "16", description = "most draft tokens per verify, 1..64")
     int maxK;
 
-    @Option(names = "--context", defaultValue = "256", description = "tokens a session may hold (default: ${DEFAULT-VALUE})")
+    @Option(names = "--context", defaultValue = "256", description = "tokens a session may hold")
     int context;
 
-    @Option(names = "--idle-timeout", defaultValue = "300s", description = "sessions idle this long are freed"
-            + " (default: ${DEFAULT-VALUE})")
-    String idleTimeout;
+    @Option(names = "--idle-timeout", defaultValue = "300s", paramLabel = "DURATION",
+            description = "sessions idle this long are freed")
+    Duration idleTimeout;
 
-    @Option(names = "--max-body", defaultValue = "1048576", description = "largest request body in bytes"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-body", defaultValue = "1048576", description = "largest request body in bytes")
     long maxBody;
 
     @Option(names = {"-t", "--threads"}, description = "llama threads, 1..256 (default: processors, at most 4)")
@@ -76,24 +67,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        VerifierConfig config = new VerifierConfig(host, port, token, maxBatch, Duration.ofMillis(maxWaitMs),
+                maxSessions, maxK, idleTimeout, context, maxBody,
+                threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads);
+        LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
         VerifierServer server;
-        LlamaModel m;
         try {
-            Duration idle = Durations.parse(idleTimeout, "--idle-timeout");
-            VerifierConfig config = new VerifierConfig(host, port, token, maxBatch, Duration.ofMillis(maxWaitMs),
-                    maxSessions, maxK, idle, context, maxBody,
-                    threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads);
-            m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
-            try {
-                server = VerifierServer.start(config, m);
-            } catch (RuntimeException e) {
-                m.close();
-                throw e;
-            }
-        } catch (ConfigSpecException | LlmException | IllegalArgumentException e) {
-            err.println("configspec serve: " + oneLine(e.getMessage()));
-            err.flush();
-            return USER_ERROR;
+            server = VerifierServer.start(config, m);
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
         }
         err.println("configspec serve: verifying with " + model + " on " + server.url() + " (Ctrl-C stops)");
         err.flush();
@@ -107,9 +90,5 @@ public final class ServeCommand implements Callable<Integer> {
         }, "configspec-serve-stop"));
         stopped.await();
         return 0;
-    }
-
-    static String oneLine(String m) {
-        return m == null ? "error" : m.replaceAll("\\s+", " ").trim();
     }
 }

@@ -1,14 +1,12 @@
 package org.configspec.cli.commands.store;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.store.ProfileDocument;
 import org.configspec.store.ProfileFilter;
 import org.configspec.store.ProfileStore;
+import org.configspec.store.StoreJson;
 import org.configspec.report.Csv;
 import org.configspec.report.Json;
 import org.configspec.report.TextTable;
@@ -58,14 +56,8 @@ public final class StoreListCommand implements Callable<Integer> {
 
     private String render(List<ProfileDocument> docs, String where) {
         switch (format.get()) {
-            case JSON: {
-                ArrayNode arr = JsonNodeFactory.instance.arrayNode();
-                docs.forEach(d -> arr.add(StoreJson.header(d)));
-                ObjectNode root = Json.object();
-                root.put("store", where);
-                root.set("profiles", arr);
-                return Json.write(root);
-            }
+            case JSON:
+                return Json.write(StoreJson.list(docs, where));
             case CSV: {
                 StringBuilder b = new StringBuilder(Csv.line("id", "kind", "device", "draft", "quant", "target", "created"));
                 for (ProfileDocument d : docs) {

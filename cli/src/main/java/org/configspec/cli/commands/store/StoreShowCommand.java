@@ -5,6 +5,7 @@ import org.configspec.cli.options.FormatOption;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.store.ProfileDocument;
 import org.configspec.store.ProfileStore;
+import org.configspec.store.StoreJson;
 import org.configspec.report.Format;
 import org.configspec.report.Json;
 import picocli.CommandLine.Command;

@@ -8,9 +8,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.configspec.llm.NeedsLlama;
+import org.configspec.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code configspec profile align}: table and JSON output on real weights; one-line errors with exit code 2. */
 class AlignCommandTest {
@@ -20,10 +20,11 @@ class AlignCommandTest {
     static Out run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new AlignCommand());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        int code = cmd.execute(args);
+        String[] all = new String[args.length + 2];
+        all[0] = "profile";
+        all[1] = "align";
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Out(code, out.toString(), err.toString());
     }
 

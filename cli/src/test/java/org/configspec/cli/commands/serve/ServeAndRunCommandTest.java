@@ -7,13 +7,13 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.configspec.llm.NeedsLlama;
+import org.configspec.cli.Main;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import picocli.CommandLine;
 
 /** 'configspec run' against a real in-process verifier; bad flags of both commands are one line and exit 2. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -22,11 +22,14 @@ class ServeAndRunCommandTest {
     private record Result(int code, String out, String err) {
     }
 
-    private static Result exec(Object command, String... args) {
+    /** Runs {@code configspec COMMAND ARGS...} as the launcher does. */
+    private static Result exec(String command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -36,7 +39,7 @@ class ServeAndRunCommandTest {
              VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(1)
                      .withSessions(4, Duration.ofSeconds(60)).withToken("tok"), target)) {
             java.nio.file.Path csv = java.nio.file.Files.createTempFile("rounds", ".csv");
-            Result r = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--token",
+            Result r = exec("run", "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--token",
                     "tok", "--prompt", "Once upon a time", "-n", "20", "--policy", "backoff", "-t", "1",
                     "--rounds-csv", csv.toString(), "--meter", "cpu-model");
             assertThat(r.code()).as(r.err()).isZero();
@@ -49,7 +52,7 @@ class ServeAndRunCommandTest {
             // billed tokens under each regime, and edge energy labelled as the estimate it is
             assertThat(r.err()).contains("billed tokens: paper ").contains("predicted-outputs ").contains("logprob-api ")
                     .contains("edge energy ").contains("J/token").contains("ESTIMATE");
-            Result denied = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", server.url(),
+            Result denied = exec("run", "--draft", "stories15M-q8_0-l5", "--verifier", server.url(),
                     "--prompt", "Once upon a time", "-n", "5", "-t", "1");
             assertThat(denied.code()).isEqualTo(2);
             assertThat(denied.err().strip()).doesNotContain("\n").contains("401");
@@ -58,29 +61,30 @@ class ServeAndRunCommandTest {
 
     @Test
     void validatePrintsThePerKTableAndBestK() {
-        Result r = exec(new ValidateCommand(), "--k-max", "2", "-n", "12", "--rtt", "0", "-t", "1");
+        Result r = exec("validate", "--k-max", "2", "-n", "12", "--rtt", "0", "-t", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("model inputs").contains("RTT 0 ms: best K measured").contains("goodput");
-        Result bad = exec(new ValidateCommand(), "--k-max", "0");
+        Result bad = exec("validate", "--k-max", "0");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("configspec validate: --k-max = 0: allowed 1..16");
     }
 
     @Test
     void badFlagsAreOneLineAndExitTwo() {
-        Result policy = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
+        Result policy = exec("run", "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
                 "--prompt", "x", "--policy", "weird");
         assertThat(policy.code()).isEqualTo(2);
-        assertThat(policy.err().strip()).isEqualTo("configspec run: --policy 'weird': allowed fixed, backoff, optimal");
-        Result storeWithFixed = exec(new RunCommand(), "--draft", "stories15M-q8_0-l5", "--verifier", "http://127.0.0.1:1",
+        assertThat(policy.err().strip()).startsWith("configspec run: Invalid value for option '--policy'")
+                .contains("'weird'").contains("FIXED, BACKOFF, OPTIMAL").doesNotContain("\n");
+        Result storeWithFixed = exec("run", "--draft", "stories15M-q8_0-l5", "--verifier", "http://127.0.0.1:1",
                 "--prompt", "x", "--store", "/nonexistent/x.db");
         assertThat(storeWithFixed.code()).isEqualTo(2);
         assertThat(storeWithFixed.err().strip()).isEqualTo(
                 "configspec run: --store chooses K from stored profiles: use it with --policy optimal");
-        Result url = exec(new RunCommand(), "--draft", "stories15M-q8_0", "--verifier", "ftp://x", "--prompt", "x");
+        Result url = exec("run", "--draft", "stories15M-q8_0", "--verifier", "ftp://x", "--prompt", "x");
         assertThat(url.code()).isEqualTo(2);
         assertThat(url.err().strip()).doesNotContain("\n").contains("--verifier");
-        Result batch = exec(new ServeCommand(), "--model", "stories15M-f32", "--max-batch", "0");
+        Result batch = exec("serve", "--model", "stories15M-f32", "--max-batch", "0");
         assertThat(batch.code()).isEqualTo(2);
         assertThat(batch.err().strip()).isEqualTo("configspec serve: --max-batch = 0: allowed 1..64");
     }

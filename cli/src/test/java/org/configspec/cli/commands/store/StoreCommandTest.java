@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.configspec.cli.Main;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
@@ -20,7 +21,6 @@ import org.configspec.store.SqliteProfileStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StoreCommandTest {
     private static final Instant T0 = Instant.parse("2026-11-28T12:00:00Z");
@@ -38,17 +38,10 @@ class StoreCommandTest {
     static Run store(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new StoreCommand());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        cmd.setExecutionExceptionHandler((ex, c, p) -> {
-            if (ex instanceof ConfigSpecException) {
-                c.getErr().println("configspec: " + ex.getMessage());
-                return 2;
-            }
-            throw ex;
-        });
-        int code = cmd.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "store";
+        System.arraycopy(args, 0, all, 1, args.length);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -111,7 +104,7 @@ class StoreCommandTest {
     void userErrorsAreOneLineAndExitTwo() {
         Run unknown = store("show", "draft-nope", "--store", db.toString());
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("configspec: store " + db + ": no profile with id 'draft-nope'; see 'configspec store list'\n");
+        assertThat(unknown.err()).isEqualTo("configspec store show: store " + db + ": no profile with id 'draft-nope'; see 'configspec store list'\n");
         Run pg = store("list", "--store", "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2");
         assertThat(pg.code()).isEqualTo(2);
         assertThat(pg.err()).doesNotContain("hunter2").contains("password=***").contains("cannot connect").hasLineCount(1);

@@ -1,4 +1,4 @@
-package org.configspec.serve.validate;
+package org.configspec.core.validation;
 
 /**
  * One (RTT, K) cell: measured and predicted.

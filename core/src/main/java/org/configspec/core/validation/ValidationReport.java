@@ -1,4 +1,4 @@
-package org.configspec.serve.validate;
+package org.configspec.core.validation;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.configspec.serve.validate;
+package org.configspec.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

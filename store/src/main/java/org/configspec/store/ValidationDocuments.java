@@ -1,27 +1,25 @@
-package org.configspec.cli.commands.serve;
+package org.configspec.store;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
-import org.configspec.store.ProfileDocument;
-import org.configspec.store.ProfileKeys;
-import org.configspec.store.ProfileProvenance;
-import org.configspec.serve.validate.ValidationPoint;
-import org.configspec.serve.validate.ValidationReport;
+import org.configspec.core.validation.ValidationPoint;
+import org.configspec.core.validation.ValidationReport;
 
-/** The stored document of kind "validation" ({@code store-documents.md}): a validate run with its model inputs. */
-final class ValidationDocuments {
-    static final String KIND = "validation";
+/**
+ * The stored document of kind "validation" (the third kind beside {@link DraftDocument} and {@link AcceptanceDocument}):
+ * a validate run with its model inputs, per-(RTT, K) measured and predicted figures, and provenance.
+ */
+public final class ValidationDocuments {
+    public static final String KIND = "validation";
 
     private ValidationDocuments() {
     }
 
-    static ProfileDocument of(ValidationReport r, ProfileKeys keys, String draftSha256, String targetSha256,
+    public static ProfileDocument of(ValidationReport r, ProfileKeys keys, String draftSha256, String targetSha256,
                               ProfileProvenance provenance, int tokens, int prompts, Instant created) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode n = f.objectNode();
+        ObjectNode n = CanonicalJson.MAPPER.createObjectNode();
         n.put("kind", KIND);
         n.put("device", keys.device());
         n.put("draft", keys.draft());

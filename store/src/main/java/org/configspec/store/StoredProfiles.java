@@ -1,30 +1,28 @@
-package org.configspec.cli.commands.serve;
+package org.configspec.store;
 
 import java.time.Instant;
 import java.util.List;
 import org.configspec.core.acceptance.AcceptanceMode;
 import org.configspec.core.acceptance.AcceptanceProfile;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.store.AcceptanceDocument;
-import org.configspec.store.DraftDocument;
-import org.configspec.store.ProfileDocument;
-import org.configspec.store.ProfileFilter;
-import org.configspec.store.ProfileKeys;
-import org.configspec.store.ProfileProvenance;
-import org.configspec.store.ProfileStore;
-import org.configspec.store.ProfileStores;
-import org.configspec.store.StoreLocation;
-import org.configspec.serve.validate.StoredInputs;
-import org.configspec.serve.validate.ValidationReport;
+import org.configspec.core.validation.StoredInputs;
+import org.configspec.core.validation.ValidationReport;
 
 /**
- * validate --store: the stored acceptance document of (draft, target) and draft document of (device, draft) as model
- * inputs, newest first where several exist; and saving the run as a "validation" document.
+ * The store query that turns stored profiles into model inputs: the newest acceptance document of (draft, target) and
+ * the newest draft document of (device, draft); and saving a validate run as a "validation" document.
+ *
+ * @param where       the store
+ * @param location    the store's location as it names itself in messages
+ * @param inputs      the model inputs read from the two documents
+ * @param keys        device, draft, quant and target the inputs describe
+ * @param powerMethod how the stored drafting power was measured
  */
-record StoredProfiles(StoreLocation where, String location, StoredInputs inputs, ProfileKeys keys, String powerMethod) {
-    static final String TOOL = "configspec 0.1.0 validate";
+public record StoredProfiles(StoreLocation where, String location, StoredInputs inputs, ProfileKeys keys, String powerMethod) {
+    public static final String TOOL = "configspec 0.1.0 validate";
 
-    static StoredProfiles load(StoreLocation where, String device, String draft, String target) {
+    /** The inputs for draft {@code draft} against {@code target}; {@code device} null = the only device with it. */
+    public static StoredProfiles load(StoreLocation where, String device, String draft, String target) {
         try (ProfileStore s = ProfileStores.openExisting(where)) {
             String loc = s.location();
             List<ProfileDocument> drafts = s.list(new ProfileFilter(DraftDocument.KIND, null, draft, null));
@@ -65,7 +63,7 @@ record StoredProfiles(StoreLocation where, String location, StoredInputs inputs,
     }
 
     /** Stores the run as a "validation" document; returns its id. */
-    String save(ValidationReport r, String draftSha256, String targetSha256, int threads, int tokens, int prompts) {
+    public String save(ValidationReport r, String draftSha256, String targetSha256, int threads, int tokens, int prompts) {
         Instant now = Instant.now();
         ProfileProvenance prov = new ProfileProvenance(TOOL, draftSha256, keys.quant(), keys.device(),
                 inputs.powerKnown() ? "stored drafting power (" + powerMethod + "), no sensor" : "none", threads, null,
