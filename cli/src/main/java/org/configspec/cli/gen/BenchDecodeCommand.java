@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.model.DefaultModel;
 import org.configspec.profile.draft.BatchCost;
@@ -33,35 +32,35 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--batch-models", split = ",", defaultValue = "stories15M-f32,stories15M-q8_0",
-            description = "models for the batch-cost table (default: ${DEFAULT-VALUE})")
+            description = "models for the batch-cost table")
     List<String> batchModels;
 
-    @Option(names = "-n", defaultValue = "32", description = "tokens per repetition, 1..4096 (default: ${DEFAULT-VALUE})")
+    @Option(names = "-n", defaultValue = "32", description = "tokens per repetition, 1..4096")
     int tokens;
 
-    @Option(names = {"-r", "--reps"}, defaultValue = "5", description = "repetitions, 1..1000 (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-r", "--reps"}, defaultValue = "5", description = "repetitions, 1..1000")
     int reps;
 
-    @Option(names = "--warmup", defaultValue = "1", description = "warm-up repetitions, 0..100 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "1", description = "warm-up repetitions, 0..100")
     int warmup;
 
     @Option(names = {"-t", "--threads"}, description = "CPU threads, 1..256 (default: available processors, at most 4)")
     Integer threads;
 
     @Option(names = "--rounds", defaultValue = "3",
-            description = "rounds alternating ConfigSpec and llama-bench, 1..100 (default: ${DEFAULT-VALUE})")
+            description = "rounds alternating ConfigSpec and llama-bench, 1..100")
     int rounds;
 
-    @Option(names = "--max-k", defaultValue = "16", description = "largest batch K, 1..64 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-k", defaultValue = "16", description = "largest batch K, 1..64")
     int maxK;
 
     @Option(names = "--flash-attn", defaultValue = "auto",
-            description = "flash attention: auto, on or off (default: ${DEFAULT-VALUE}, as llama-bench)")
-    String flashAttn;
+            description = "flash attention: auto, on or off (as llama-bench)")
+    ContextOptions.FlashAttention flashAttn;
 
     @Option(names = "--kv-type", defaultValue = "f16",
-            description = "KV-cache type: f16, f32 or q8_0 (default: ${DEFAULT-VALUE}, as llama-bench)")
-    String kvType;
+            description = "KV-cache type: f16, f32 or q8_0 (as llama-bench)")
+    ContextOptions.KvCacheType kvType;
 
     @Option(names = "--llama-bench", description = "llama-bench executable, or 'none' (default: "
             + ".cache/llama-native/build/bin/llama-bench when built by scripts/build-llama-native)")
@@ -71,22 +70,10 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     public Integer call() {
         DecodeBenchSettings s = new DecodeBenchSettings(models == null || models.isEmpty() ? defaultNames() : models,
                 batchModels, tokens, reps, warmup, threads == null ? ContextOptions.defaultThreads() : threads, rounds,
-                maxK, parseEnum(ContextOptions.FlashAttention.class, "--flash-attn", flashAttn),
-                parseEnum(ContextOptions.KvCacheType.class, "--kv-type", kvType), DecodeBench.llamaBench(llamaBench));
+                maxK, flashAttn, kvType, DecodeBench.llamaBench(llamaBench));
         PrintWriter out = spec.commandLine().getOut();
         DecodeBench.withDefaults().run(s, new Printer(out));
         return 0;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String option, String value) {
-        StringBuilder allowed = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value.trim())) {
-                return e;
-            }
-            allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT));
-        }
-        throw new ConfigSpecException(option + " = " + value + ": allowed " + allowed);
     }
 
     private static List<String> defaultNames() {

@@ -51,7 +51,7 @@ class BenchDecodeCommandTest {
         Result r = run("bench", "decode", "--kv-type", "q4", "--llama-bench", "none");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().trim()).endsWith("--kv-type = q4: allowed f32, f16, q8_0").doesNotContain("\n");
+        assertThat(r.err().trim()).contains("Invalid value for option '--kv-type'", "but was 'q4'").doesNotContain("\n");
         Result n = run("bench", "decode", "-n", "0", "--llama-bench", "none");
         assertThat(n.code()).isEqualTo(2);
         assertThat(n.err().trim()).endsWith("-n = 0: allowed 1..4096");
