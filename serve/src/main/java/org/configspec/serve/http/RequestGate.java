@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -19,17 +20,22 @@ import org.eclipse.jetty.util.thread.Scheduler;
 /**
  * The first handler every request meets, before the routes. In this order: the bearer token (401; {@code /healthz}
  * is open), the content type of a body (415 unless application/json: no CORS "simple request" gets in), its declared
- * length (413 at once, before any byte is read and so without a {@code 100 Continue}), the requests in flight (429
- * with Retry-After). Then the body is read <em>without holding a thread</em> (Jetty calls back as bytes arrive), into
+ * length (413 at once, before any byte is read and so without a {@code 100 Continue}), the memory reserved by bodies
+ * being received (429 with Retry-After). Then the body is read <em>without holding a thread</em> (Jetty calls back as bytes arrive), into
  * memory up to the body limit, under a deadline of {@link ServerLimits#bodyDeadlineNanos}; a body that breaks off
  * (client gone, malformed chunked encoding) is the client's fault (400), one that misses its deadline is 408. Only a
- * complete body reaches the routes, which find it in the {@link #BODY} attribute.
+ * complete body reaches the routes, which find it in the {@link #BODY} attribute, and only while fewer than
+ * {@link ServerLimits#maxRequests()} are being processed (429 with Retry-After otherwise).
  */
 public final class RequestGate extends Handler.Wrapper {
     /** The request attribute holding the whole body (byte[]). */
     public static final String BODY = "org.configspec.serve.body";
     /** A body over the limit is drained up to this many times the limit so that the client reads the 413. */
     private static final int DRAIN_FACTOR = 8;
+    /** Bodies being received may reserve this many times the body limit of memory in total... */
+    private static final long BUFFER_BODIES = 64;
+    /** ...but never more than this many bytes. */
+    private static final long MAX_BUFFERED = 256L << 20;
 
     private final ServerLimits limits;
     private final long maxBody;
@@ -37,6 +43,8 @@ public final class RequestGate extends Handler.Wrapper {
     private final IntConsumer rejected;
     private final HeaderDeadline headers;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong reserved = new AtomicLong();
+    private final long budget;
 
     /**
      * @param token    null: no authentication
@@ -50,9 +58,10 @@ public final class RequestGate extends Handler.Wrapper {
         this.token = token;
         this.rejected = rejected;
         this.headers = headers;
+        this.budget = Math.min(BUFFER_BODIES * maxBody, MAX_BUFFERED);
     }
 
-    /** Requests with a body being received or processed now. */
+    /** Requests with a body being processed now (their bodies complete). */
     public int inFlight() {
         return inFlight.get();
     }
@@ -83,28 +92,39 @@ public final class RequestGate extends Handler.Wrapper {
             return refuse(request, response, callback, 415, unsupported(request), 0);
         }
         if (length > maxBody) {
-            String message = "request body of " + length + " bytes: allowed at most " + maxBody + " bytes (--max-body)";
-            boolean expecting = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
-            if (expecting || length > DRAIN_FACTOR * maxBody) {
-                return refuse(request, response, callback, 413, message, 0);
-            }
+            return refuse(request, response, callback, 413, "request body of " + length + " bytes: allowed at most "
+                    + maxBody + " bytes (--max-body)", 0);
         }
-        if (inFlight.incrementAndGet() > limits.maxRequests()) {
-            inFlight.decrementAndGet();
-            return refuse(request, response, callback, 429, "too many requests in flight (" + limits.maxRequests()
-                    + ", --max-requests): retry later", 1);
+        long reservation = length > 0 ? length : maxBody;
+        if (reserved.addAndGet(reservation) > budget) {
+            reserved.addAndGet(-reservation);
+            return refuse(request, response, callback, 429, "too many request bodies being received (" + budget
+                    + " bytes reserved): retry later", 1);
         }
-        new BodyReader(request, response, Callback.from(callback, inFlight::decrementAndGet), length).start();
+        new BodyReader(request, response, callback, length, null, reservation).start();
         return true;
     }
 
+    /** Why a request is refused, written once its body (if any) has been drained. */
+    private record Refusal(int status, String message, int retryAfter) {
+    }
+
+    /**
+     * Refuses a request. A body the client is already sending (no {@code Expect: 100-continue}, at most
+     * {@value #DRAIN_FACTOR} times the limit) is read and dropped first, without a thread, so that the client reads
+     * the answer rather than a connection reset; any other is left unread and the connection closed.
+     */
     private boolean refuse(Request request, Response response, Callback callback, int status, String message,
                            int retryAfter) {
+        long length = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        boolean expecting = request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+        if (!expecting && (chunked || (length > 0 && length <= DRAIN_FACTOR * maxBody))) {
+            new BodyReader(request, response, callback, length, new Refusal(status, message, retryAfter), 0).start();
+            return true;
+        }
         rejected.accept(status);
-        // the unread body (if any) must not be parsed as the next request: close after answering
-        boolean unread = request.getHeaders().contains(HttpHeader.CONTENT_LENGTH)
-                || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        JsonErrors.write(response, callback, status, message, unread, retryAfter);
+        JsonErrors.write(response, callback, status, message, length > 0 || chunked, retryAfter);
         return true;
     }
 
@@ -130,6 +150,8 @@ public final class RequestGate extends Handler.Wrapper {
         private final Response response;
         private final Callback callback;
         private final long declared;
+        private final Refusal refusal;
+        private final long reservation;
         private final AtomicBoolean finished = new AtomicBoolean();
         private byte[] body = new byte[1024];
         private int size;
@@ -137,11 +159,15 @@ public final class RequestGate extends Handler.Wrapper {
         private Scheduler.Task deadline;
         private long deadlineNanos;
 
-        BodyReader(Request request, Response response, Callback callback, long declared) {
+        /** @param refusal non-null: drain the body, then answer with this */
+        BodyReader(Request request, Response response, Callback callback, long declared, Refusal refusal,
+                   long reservation) {
+            this.reservation = reservation;
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.declared = declared;
+            this.refusal = refusal;
         }
 
         void start() {
@@ -167,7 +193,7 @@ public final class RequestGate extends Handler.Wrapper {
                 }
                 ByteBuffer b = chunk.getByteBuffer();
                 int n = b.remaining();
-                if (received + n <= maxBody) {
+                if (refusal == null && received + n <= maxBody) {
                     if (size + n > body.length) {
                         body = Arrays.copyOf(body, (int) Math.min(maxBody, Math.max(size + n, 2L * body.length)));
                     }
@@ -178,11 +204,17 @@ public final class RequestGate extends Handler.Wrapper {
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (received > DRAIN_FACTOR * maxBody) {
-                    finish(413, "request body over " + maxBody + " bytes (--max-body)");
+                    if (refusal != null) {
+                        finish(refusal.status(), refusal.message(), refusal.retryAfter());
+                    } else {
+                        finish(413, "request body over " + maxBody + " bytes (--max-body)");
+                    }
                     return;
                 }
                 if (last) {
-                    if (received > maxBody) {
+                    if (refusal != null) {
+                        finish(refusal.status(), refusal.message(), refusal.retryAfter());
+                    } else if (received > maxBody) {
                         finish(413, "request body of " + received + " bytes: allowed at most " + maxBody
                                 + " bytes (--max-body)");
                     } else {
@@ -200,10 +232,15 @@ public final class RequestGate extends Handler.Wrapper {
         }
 
         private void finish(int status, String message) {
+            finish(status, message, 0);
+        }
+
+        private void finish(int status, String message, int retryAfter) {
             if (finished.compareAndSet(false, true)) {
                 deadline.cancel();
+                reserved.addAndGet(-reservation);
                 rejected.accept(status);
-                JsonErrors.write(response, callback, status, message, true, 0);
+                JsonErrors.write(response, callback, status, message, true, retryAfter);
             }
         }
 
@@ -212,6 +249,15 @@ public final class RequestGate extends Handler.Wrapper {
                 return;
             }
             deadline.cancel();
+            reserved.addAndGet(-reservation);
+            if (inFlight.incrementAndGet() > limits.maxRequests()) {
+                inFlight.decrementAndGet();
+                rejected.accept(429);
+                JsonErrors.write(response, callback, 429, "too many requests in flight (" + limits.maxRequests()
+                        + ", --max-requests): retry later", false, 1);
+                return;
+            }
+            Callback done = Callback.from(callback, inFlight::decrementAndGet);
             byte[] whole = Arrays.copyOf(body, size);
             request.setAttribute(BODY, whole);
             Request buffered = new Request.Wrapper(request) {
@@ -227,11 +273,11 @@ public final class RequestGate extends Handler.Wrapper {
                 }
             };
             try {
-                if (!getHandler().handle(buffered, response, callback)) {
-                    Response.writeError(request, response, callback, 404);
+                if (!getHandler().handle(buffered, response, done)) {
+                    Response.writeError(request, response, done, 404);
                 }
             } catch (Throwable t) {
-                Response.writeError(request, response, callback, t);
+                Response.writeError(request, response, done, t);
             }
         }
     }

@@ -7,7 +7,7 @@ import org.configspec.core.error.ConfigSpecException;
  * How much of the verifier one client (or many) may hold; each limit names the flag that sets it.
  *
  * @param maxConnections   open TCP connections; beyond it Jetty stops accepting and closes idle connections sooner
- * @param maxRequests      requests with a body being received or processed at once; beyond it 429
+ * @param maxRequests      requests with a (complete) body being processed at once; beyond it 429
  * @param maxQueued        verifies and session creations waiting for the decode thread; beyond it 429
  * @param headerTimeout    a request's headers must be complete this long after its first byte arrived
  * @param bodyTimeout      a request's body must be complete this long after its headers, plus its length at
