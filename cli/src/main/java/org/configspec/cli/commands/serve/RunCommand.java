@@ -39,8 +39,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verifier", required = true, description = "verifier URL, e.g. http://127.0.0.1:8470")
     String verifier;
 
-    @Option(names = "--token", description = "bearer token of the verifier")
+    @Option(names = "--token", description = "bearer token of the verifier (visible in ps: prefer --token-file or"
+            + " the CONFIGSPEC_TOKEN environment variable)")
     String token;
+
+    @Option(names = "--token-file", description = "file whose first line is the verifier's bearer token")
+    java.nio.file.Path tokenFile;
 
     @Option(names = "--prompt", required = true, description = "prompt text")
     String prompt;
@@ -133,8 +137,9 @@ public final class RunCommand implements Callable<Integer> {
                     threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
                     Duration.ofSeconds(1), Durations.parse(fallbackAfter, "--fallback-after"));
             Duration requestTimeout = Durations.parse(timeout, "--timeout");
+            String secret = org.configspec.serve.http.BearerToken.resolve(token, tokenFile, System.getenv());
             try (LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(draft));
-                 HttpVerifierTransport t = new HttpVerifierTransport(verifier, token, requestTimeout)) {
+                 HttpVerifierTransport t = new HttpVerifierTransport(verifier, secret, requestTimeout)) {
                 Utf8Sink out = new Utf8Sink(spec.commandLine().getOut());
                 EdgeClient client = new EdgeClient(m, t, options, msg -> {
                     err.println("configspec run: " + msg);

@@ -8,6 +8,8 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.LlmException;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.serve.http.BearerToken;
+import org.configspec.serve.http.ServerLimits;
 import org.configspec.serve.link.Durations;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
@@ -40,8 +42,40 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8470", description = "port, 0 = any free (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--token", description = "bearer token every request but /healthz must carry")
+    @Option(names = "--token", description = "bearer token every request but /healthz must carry (visible in ps:"
+            + " prefer --token-file or the CONFIGSPEC_TOKEN environment variable)")
     String token;
+
+    @Option(names = "--token-file", description = "file whose first line is the bearer token")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--allow-unauthenticated", description = "serve without a token on an address other than loopback"
+            + " (refused otherwise)")
+    boolean allowUnauthenticated;
+
+    @Option(names = "--max-connections", defaultValue = "4096", description = "most open connections"
+            + " (default: ${DEFAULT-VALUE})")
+    int maxConnections;
+
+    @Option(names = "--max-requests", defaultValue = "256", description = "most requests processed at once; more are"
+            + " answered 429 (default: ${DEFAULT-VALUE})")
+    int maxRequests;
+
+    @Option(names = "--max-queue", defaultValue = "64", description = "most verifies and session creations waiting"
+            + " for the decode thread; more are answered 429 (default: ${DEFAULT-VALUE})")
+    int maxQueue;
+
+    @Option(names = "--header-timeout", defaultValue = "10s", description = "a request's headers must arrive within"
+            + " this after its first byte (default: ${DEFAULT-VALUE})")
+    String headerTimeout;
+
+    @Option(names = "--body-timeout", defaultValue = "10s", description = "a request's body must arrive within this"
+            + " plus its length at --min-data-rate (default: ${DEFAULT-VALUE})")
+    String bodyTimeout;
+
+    @Option(names = "--min-data-rate", defaultValue = "16384", description = "bytes per second a body is given"
+            + " (default: ${DEFAULT-VALUE})")
+    long minDataRate;
 
     @Option(names = "--max-batch", defaultValue = "8", description = "most sessions per llama decode, 1..64"
             + " (default: ${DEFAULT-VALUE})")
@@ -80,9 +114,14 @@ public final class ServeCommand implements Callable<Integer> {
         LlamaModel m;
         try {
             Duration idle = Durations.parse(idleTimeout, "--idle-timeout");
-            VerifierConfig config = new VerifierConfig(host, port, token, maxBatch, Duration.ofMillis(maxWaitMs),
+            ServerLimits limits = new ServerLimits(maxConnections, maxRequests, maxQueue,
+                    Durations.parse(headerTimeout, "--header-timeout"), Durations.parse(bodyTimeout, "--body-timeout"),
+                    minDataRate);
+            String secret = BearerToken.resolve(token, tokenFile, System.getenv());
+            VerifierConfig config = new VerifierConfig(host, port, secret, maxBatch, Duration.ofMillis(maxWaitMs),
                     maxSessions, maxK, idle, context, maxBody,
-                    threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads);
+                    threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads, limits,
+                    allowUnauthenticated);
             m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
             try {
                 server = VerifierServer.start(config, m);
@@ -96,6 +135,10 @@ public final class ServeCommand implements Callable<Integer> {
             return USER_ERROR;
         }
         err.println("configspec serve: verifying with " + model + " on " + server.url() + " (Ctrl-C stops)");
+        if (server.config().token() == null && server.config().allowUnauthenticated()) {
+            err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
+                    + " it (--allow-unauthenticated)");
+        }
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         VerifierServer s = server;
