@@ -21,13 +21,15 @@ public final class BearerToken {
 
     public BearerToken(String secret) {
         if (secret == null || secret.isBlank()) {
-            throw new ConfigSpecException("the bearer token is blank (allowed: a non-empty secret)");
+            throw new ConfigSpecException("the bearer token (--token, --token-file or " + ENVIRONMENT + ") is blank"
+                    + " (allowed: a non-empty secret)");
         }
         for (int i = 0; i < secret.length(); i++) {
             char c = secret.charAt(i);
             if (c <= ' ' || c > '~') {
-                throw new ConfigSpecException("the bearer token holds a space, control or non-ASCII character at"
-                        + " offset " + i + " (allowed: printable ASCII without spaces)");
+                throw new ConfigSpecException("the bearer token (--token, --token-file or " + ENVIRONMENT + ") holds a"
+                        + " space, control or non-ASCII character at offset " + i + " (allowed: printable ASCII"
+                        + " without spaces)");
             }
         }
         this.secret = secret.getBytes(StandardCharsets.US_ASCII);
