@@ -1,5 +1,6 @@
 package org.configspec.cli.gen;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ class BenchDecodeCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    @NeedsLlama
     @Test
     void printsTheDecodeTableThenTheBatchCostTable() {
         Result r = run("bench", "decode", "--models", "stories15M-q8_0", "--batch-models", "stories15M-q8_0", "-n", "4",

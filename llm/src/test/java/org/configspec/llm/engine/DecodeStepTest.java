@@ -1,5 +1,6 @@
 package org.configspec.llm.engine;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import org.configspec.llm.sampling.SamplingParams;
 import org.junit.jupiter.api.Test;
 
 /** The one decode loop: prefill, single-token step, greedy continuation and teacher forcing on real stories15M weights. */
+@NeedsLlama
 class DecodeStepTest {
     /** llama.cpp's greedy continuation of "Once upon a time" on stories15M F32 (", there was a little girl named ..."). */
     private static final int[] CONTINUATION = {

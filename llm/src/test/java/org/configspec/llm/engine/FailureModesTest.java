@@ -116,6 +116,7 @@ class FailureModesTest {
         return out;
     }
 
+    @NeedsLlama
     @Test
     void hyperParametersLlamaCppAssertsOnAreRefusedInJavaBeforeItLoadsTheFile() throws IOException {
         Object[][] cases = {
@@ -158,6 +159,7 @@ class FailureModesTest {
         }
     }
 
+    @NeedsLlama
     @Test
     void nanWeightsFailWithOneLineInsteadOfGeneratingEmptyText() throws IOException {
         GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_F32));
@@ -190,6 +192,7 @@ class FailureModesTest {
         }
     }
 
+    @NeedsLlama
     @Test
     void llamaCppsRefusalIsOneLineWithItsReasonAndItsLogStaysSilent() throws IOException {
         GgufFile f = GgufReader.read(TestModels.path(DefaultModel.STORIES15M_Q4_0));

@@ -1,5 +1,6 @@
 package org.configspec.profile.draft;
 
+import org.configspec.llm.NeedsLlama;
 import org.configspec.core.stats.Measured;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * shell script stands in for it, printing real llama-bench output recorded in draft/llama-bench-80fb11a-q8_0.json.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@NeedsLlama
 class DecodeBenchTest {
     Path tmp;
 

@@ -1,5 +1,6 @@
 package org.configspec.serve.verifier;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * the answer it gets alone; and a run asked for more tokens than fit stops there with generate's text.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class ContextEndTest {
     private static final int CONTEXT = 256;
 

@@ -1,5 +1,6 @@
 package org.configspec.serve.verifier;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
  * and faults of the client (400, counted as such) or of the request's framing (Jetty's errors, as JSON).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class FrontDoorTest {
     private static final String TOKEN = "front-door-token";
     private static VerifierServer server;

@@ -1,5 +1,6 @@
 package org.configspec.serve.verifier;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * (counted on /metrics), and a connection whose headers trickle in is closed at the header deadline.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class OverloadTest {
 
     @Test

@@ -1,5 +1,6 @@
 package org.configspec.serve.verifier;
 
+import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * so the test tells "answers" from "starved", not fast from slow.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
+@NeedsLlama
 class SlowClientsTest {
     private static final int SLOW = 300;
     private static final int IDLE = 1000;
