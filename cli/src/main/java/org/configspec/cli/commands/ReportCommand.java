@@ -51,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ConfigSpecException("-o: cannot write " + output + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().println("wrote " + output + " (" + (html.length() + 1023) / 1024 + " KiB); open it in a browser");
+        spec.commandLine().getOut().println("wrote " + output + " (" + (html.getBytes(StandardCharsets.UTF_8).length + 1023) / 1024 + " KiB); open it in a browser");
         spec.commandLine().getOut().flush();
         return 0;
     }
