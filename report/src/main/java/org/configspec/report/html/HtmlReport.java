@@ -22,7 +22,7 @@ public final class HtmlReport {
             new Chart("goodput", "Goodput vs K", "goodput (tokens/s) per draft variant; one panel per device, one row per target; the marked point is the panel's optimum"),
             new Chart("cost", "Tokens per $ vs K", "committed tokens per US dollar; same layout"),
             new Chart("energy", "J per token vs K", "edge energy per committed token (J); same layout"),
-            new Chart("pareto", "Pareto front", "the Pareto set of each target × device: goodput vs tokens per $, colour = J per token; the per-objective optima and the weighted choice are marked; click a point to pin it below"),
+            new Chart("pareto", "Pareto front", "the Pareto set of each target × device: goodput vs tokens per $, colour = J per token (grey where unknown); the per-objective optima and the weighted choice are marked; click a point to pin it below"),
             new Chart("sweep", "Goodput-optimal K vs T_v", "the K with the highest goodput as the verification time grows, per device and draft"),
             new Chart("alpha", "Acceptance α(K)", "mean fraction of the K drafted tokens accepted, per draft → target, with its spread where the profile has one"),
             new Chart("survival", "Per-position acceptance P(L ≥ i)", "the probability that at least i drafted tokens are accepted"),
