@@ -24,6 +24,7 @@ async function counts(page) {
         points: s.querySelectorAll('g.points_marks > path').length,
         front: s.querySelectorAll('g.front_marks > path').length,
         optima: s.querySelectorAll('g.optima_marks > path').length,
+        errors: s.querySelectorAll('g.errors_marks > path').length,
         noData: Array.from(s.querySelectorAll('.nodata')).map((p) => p.textContent.trim()),
         svg: s.querySelectorAll('svg').length,
       };

@@ -67,7 +67,7 @@ public class ReportBenchmark {
         largeOptions = new ModelOptions(1, EvaluationBenchmark.K_MAX, AcceptanceMode.ALPHA, new VerifyTime(0.03, 0.2, 0.01),
                 new Billing.Paper(), EnergyOptions.draftingOnly());
         large = largeCatalog();
-        int n = ReportInput.of(large, largeOptions, SpaceFilter.all(), Weights.equal(), List.of()).table().size();
+        int n = ReportInput.of(large, largeOptions, SpaceFilter.all(), Weights.equal(), List.of(), List.of()).table().size();
         if (n != LARGE) {
             throw new IllegalStateException("the large catalog has " + n + " configurations, expected " + LARGE);
         }
@@ -111,12 +111,12 @@ public class ReportBenchmark {
     @Benchmark
     public int paper() {
         return bytes(HtmlReport.write(ReportInput.of(CatalogReader.paper(), ModelOptions.paper(), SpaceFilter.all(),
-                Weights.equal(), List.of()), libraries));
+                Weights.equal(), List.of(), List.of()), libraries));
     }
 
     @Benchmark
     public int large() {
-        return bytes(HtmlReport.write(ReportInput.of(large, largeOptions, SpaceFilter.all(), Weights.equal(), List.of()),
+        return bytes(HtmlReport.write(ReportInput.of(large, largeOptions, SpaceFilter.all(), Weights.equal(), List.of(), List.of()),
                 libraries));
     }
 

@@ -29,9 +29,9 @@ public final class RunReportBench {
         ReportBenchmark b = new ReportBenchmark();
         b.setUp();
         long paperBytes = ReportBenchmark.bytes(HtmlReport.write(ReportInput.of(CatalogReader.paper(), ModelOptions.paper(),
-                SpaceFilter.all(), Weights.equal(), List.of()), libs));
+                SpaceFilter.all(), Weights.equal(), List.of(), List.of()), libs));
         long largeBytes = ReportBenchmark.bytes(HtmlReport.write(ReportInput.of(b.large, b.largeOptions, SpaceFilter.all(),
-                Weights.equal(), List.of()), libs));
+                Weights.equal(), List.of(), List.of()), libs));
         System.out.println();
         System.out.println("HTML report generation, 1 thread, ms per report (JMH single shot, 5 measured after 2 warm-up)");
         System.out.printf(Locale.ROOT, "%-8s %14s %10s %10s %4s %16s%n", "catalog", "configurations", "median ms", "min ms",

@@ -45,7 +45,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var c = model.reprice(catalog.load(model));
-        String html = HtmlReport.write(ReportInput.of(c, model.options(), filter.get(), Weights.parse(weights), catalog.notices()));
+        String html = HtmlReport.write(ReportInput.of(c, model.options(), filter.get(), Weights.parse(weights), catalog.notices(),
+                catalog.validations()));
         try {
             Files.writeString(output, html, StandardCharsets.UTF_8);
         } catch (IOException e) {

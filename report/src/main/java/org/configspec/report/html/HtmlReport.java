@@ -28,7 +28,7 @@ public final class HtmlReport {
             new Chart("survival", "Per-position acceptance P(L ≥ i)", "the probability that at least i drafted tokens are accepted"),
             new Chart("speed", "Drafting speed", "tokens/s per device and draft variant, with the spread where measured"),
             new Chart("power", "Drafting power", "W per device and draft variant, with the spread where measured"),
-            new Chart("validation", "Predicted vs measured goodput", "validation runs: measured against predicted goodput, with y = x"));
+            new Chart("validation", "Predicted vs measured goodput", "stored validation runs: predicted against measured goodput with the line y = x, and the goodput error by K and RTT"));
 
     private static final Pattern SLOT = Pattern.compile("\\{\\{([A-Z_]+)}}");
 

@@ -11,6 +11,8 @@ import org.configspec.core.json.MachineJson;
 import org.configspec.core.profile.DraftProfile;
 import org.configspec.core.space.Evaluation;
 import org.configspec.core.stats.Measured;
+import org.configspec.core.validation.StoredValidation;
+import org.configspec.core.validation.ValidationPoint;
 import org.configspec.report.EvaluationWriter;
 import org.configspec.report.Json;
 import org.configspec.report.ModelDescription;
@@ -72,6 +74,23 @@ final class ReportData {
             }
             n.put("source", p.provenance().source());
         }
+        ArrayNode validation = root.putArray("validation");
+        for (StoredValidation v : in.validations()) {
+            for (ValidationPoint p : v.points()) {
+                ObjectNode n = validation.addObject();
+                n.put("target", v.target());
+                n.put("device", v.device());
+                n.put("draft", v.draft() + " " + v.quant());
+                n.put("created", v.created());
+                Json.put(n, "rtt_ms", p.rttMs());
+                n.put("k", p.k());
+                n.put("rounds", p.rounds());
+                Json.put(n, "measured_goodput_tok_s", p.measuredGoodput());
+                Json.put(n, "predicted_goodput_tok_s", p.predictedGoodput());
+                Json.put(n, "goodput_error_pct", 100 * p.goodputError());
+                n.put("iid_fallback", p.iidFallback());
+            }
+        }
         ObjectNode noData = root.putObject("noData");
         noData(in).forEach(noData::put);
         return root;
@@ -129,8 +148,10 @@ final class ReportData {
             why.put("survival", "the acceptance profiles of catalog '" + c.name() + "' carry α(K) only, no per-position"
                     + " P(L ≥ i) (profiles measured with 'configspec profile align' carry it)");
         }
-        why.put("validation", "a catalog carries no validation runs; predicted versus measured goodput comes from"
-                + " 'configspec validate' on a store, which this report does not read yet");
+        if (in.validations().stream().allMatch(v -> v.points().isEmpty())) {
+            why.put("validation", "no validation runs: a catalog carries none, and a store holds them once"
+                    + " 'configspec validate --store' has run (for the targets and devices selected)");
+        }
         return why;
     }
 

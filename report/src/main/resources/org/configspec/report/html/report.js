@@ -194,6 +194,41 @@
     };
   }
 
+  function validation() {
+    var rows = data.validation.filter(keep);
+    if (rows.length === 0) { return null; }
+    var all = [];
+    rows.forEach(function (r) { all.push(r.measured_goodput_tok_s, r.predicted_goodput_tok_s); });
+    var lo = Math.min.apply(null, all);
+    var hi = Math.max.apply(null, all);
+    var tip = [{ field: 'target' }, { field: 'device' }, { field: 'draft' }, { field: 'created', title: 'stored' },
+      { field: 'rtt_ms', title: 'RTT ms', type: 'quantitative', format: NUM }, { field: 'k', title: 'K', type: 'quantitative' },
+      { field: 'rounds', type: 'quantitative' },
+      { field: 'measured_goodput_tok_s', title: 'measured goodput tok/s', type: 'quantitative', format: NUM },
+      { field: 'predicted_goodput_tok_s', title: 'predicted goodput tok/s', type: 'quantitative', format: NUM },
+      { field: 'goodput_error_pct', title: 'error %', type: 'quantitative', format: NUM },
+      { field: 'iid_fallback', title: 'i.i.d. fallback' }];
+    var rtt = { field: 'rtt_ms', type: 'nominal', title: 'RTT (ms)', scale: { scheme: 'category10' } };
+    var domain = { domain: [lo - 0.05 * (hi - lo || 1), hi + 0.05 * (hi - lo || 1)], zero: false };
+    return {
+      hconcat: [
+        { width: 320, height: 260, layer: [
+          { data: { values: [{ v: lo }, { v: hi }] }, mark: { type: 'line', color: '#999', strokeDash: [4, 4] },
+            encoding: { x: { field: 'v', type: 'quantitative', scale: domain }, y: { field: 'v', type: 'quantitative', scale: domain } } },
+          { name: 'points', data: { values: rows }, mark: { type: 'point', filled: true, size: 60 },
+            encoding: { x: { field: 'measured_goodput_tok_s', type: 'quantitative', title: 'measured goodput (tokens/s)', scale: domain },
+              y: { field: 'predicted_goodput_tok_s', type: 'quantitative', title: 'predicted goodput (tokens/s)', scale: domain },
+              color: rtt, tooltip: tip } }
+        ] },
+        { width: 320, height: 260, data: { values: rows }, name: 'errors',
+          mark: { type: 'point', filled: true, size: 60 },
+          encoding: { x: { field: 'k', type: 'quantitative', title: 'K', axis: { tickMinStep: 1 } },
+            y: { field: 'goodput_error_pct', type: 'quantitative', title: 'goodput error (predicted − measured) / measured, %' },
+            color: rtt, tooltip: tip } }
+      ]
+    };
+  }
+
   var CHARTS = {
     goodput: function () {
       var rows = data.evaluations.filter(keep);
@@ -212,7 +247,8 @@
     alpha: alpha,
     survival: survival,
     speed: function () { return profileChart('tok_s', 'drafting speed (tokens/s)'); },
-    power: function () { return profileChart('power_w', 'drafting power (W)'); }
+    power: function () { return profileChart('power_w', 'drafting power (W)'); },
+    validation: validation
   };
 
   function pin(datum) {

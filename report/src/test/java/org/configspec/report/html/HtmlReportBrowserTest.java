@@ -22,6 +22,8 @@ import org.configspec.core.select.Objective;
 import org.configspec.core.select.Weights;
 import org.configspec.core.space.Evaluation;
 import org.configspec.core.space.SpaceFilter;
+import org.configspec.core.validation.StoredValidation;
+import org.configspec.core.validation.ValidationPoint;
 import org.configspec.report.SelectionWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,11 @@ class HtmlReportBrowserTest {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path OUT = Path.of("target", "browser-report").toAbsolutePath();
 
+    /** A validation run as a store hands it back (2 RTTs × 2 K; the figures are test data, not a run on RPi 5). */
+    static final StoredValidation VALIDATION = new StoredValidation(DEVICE, "Qwen3-0.6B", "Q4_K_M", "Qwen3-32B",
+            "2026-11-30T00:00:00Z", List.of(point(0, 2, 3.4, 3.5), point(0, 4, 3.7, 3.6), point(20, 2, 3.3, 3.45),
+            point(20, 4, 3.5, 3.4)));
+
     private static ReportInput input;
     private static JsonNode seen;
 
@@ -45,7 +52,8 @@ class HtmlReportBrowserTest {
     static void openTheReportInChromium() throws IOException, InterruptedException {
         Path modules = ROOT.resolve(".cache/browser/node_modules");
         assertThat(modules.resolve("puppeteer-core")).as("the test browser; run scripts/setup browser").isDirectory();
-        input = ReportInput.of(CatalogReader.paper(), ModelOptions.paper(), SpaceFilter.all(), Weights.equal(), List.of());
+        input = ReportInput.of(CatalogReader.paper(), ModelOptions.paper(), SpaceFilter.all(), Weights.equal(), List.of(),
+                List.of(VALIDATION));
         Files.createDirectories(OUT);
         Path html = OUT.resolve("paper.html");
         Files.writeString(html, HtmlReport.write(input), StandardCharsets.UTF_8);
@@ -105,7 +113,10 @@ class HtmlReportBrowserTest {
         assertThat(before.at("/power/points").asInt())
                 .isEqualTo((int) input.catalog().draftProfiles().stream().filter(p -> p.powerKnown()).count());
         assertThat(texts(before.at("/survival/noData"))).singleElement().asString().contains("α(K) only");
-        assertThat(texts(before.at("/validation/noData"))).singleElement().asString().contains("no validation runs");
+        // the validation run: predicted vs measured (with y = x) and the error by K, one point each per (RTT, K)
+        assertThat(before.at("/validation/points").asInt()).isEqualTo(VALIDATION.points().size());
+        assertThat(before.at("/validation/errors").asInt()).isEqualTo(VALIDATION.points().size());
+        assertThat(texts(before.at("/validation/noData"))).isEmpty();
         assertThat(seen.get("licences").asText()).contains("vega@6.4.0", "vega-lite@6.5.0", "vega-embed@7.3.0",
                 "Redistribution and use in source and binary forms");
     }
@@ -152,6 +163,7 @@ class HtmlReportBrowserTest {
                 .filter(g -> g.device().equals(DEVICE)).mapToInt(g -> g.pareto().size()).sum());
         assertThat(after.at("/sweep/points").asLong())
                 .isEqualTo(input.sweep().stream().filter(r -> r.device().equals(DEVICE)).count());
+        assertThat(after.at("/validation/points").asInt()).isEqualTo(VALIDATION.points().size());
         assertThat(after.at("/speed/points").asLong())
                 .isEqualTo(input.catalog().draftProfiles().stream().filter(p -> p.device().equals(DEVICE)).count());
         // the objective filter: only the J-per-token optimum of each panel stays highlighted on the Pareto chart
@@ -167,6 +179,11 @@ class HtmlReportBrowserTest {
             assertThat(b.length).as(png).isGreaterThan(1000);
             assertThat(new String(b, 1, 3, StandardCharsets.US_ASCII)).as(png).isEqualTo("PNG");
         }
+    }
+
+    private static ValidationPoint point(double rttMs, int k, double measured, double predicted) {
+        return new ValidationPoint(rttMs, k, 50, 2.5, 2.6, measured, predicted, 510, 500, false, 1e6, 1.1e6, Double.NaN,
+                Double.NaN);
     }
 
     private static void assertClose(JsonNode tip, String field, double expected) {

@@ -31,7 +31,7 @@ class HtmlReportTest {
                 p.tokPerS(), null, p.peakMemoryBytes(), p.provenance())).toList();
         Catalog c = new Catalog("nopower", "paper without power", "test", paper.devices(), paper.drafts(), paper.targets(),
                 paper.acceptance(), noPower);
-        String page = HtmlReport.write(ReportInput.of(c, ModelOptions.paper(), SpaceFilter.all(), Weights.equal(), List.of()), NONE);
+        String page = HtmlReport.write(ReportInput.of(c, ModelOptions.paper(), SpaceFilter.all(), Weights.equal(), List.of(), List.of()), NONE);
         assertThat(section(page, "energy")).contains("No data: no device of catalog 'nopower' has power data");
         assertThat(section(page, "power")).contains("No data: no draft profile of catalog 'nopower' carries power");
         assertThat(section(page, "goodput")).contains("<div class=\"view\"></div>").doesNotContain("No data");
@@ -46,7 +46,7 @@ class HtmlReportTest {
         Catalog tricky = new Catalog("x</script><b>", paper.description(), "a & b", paper.devices(), paper.drafts(),
                 paper.targets(), paper.acceptance(), paper.draftProfiles());
         String page = HtmlReport.write(ReportInput.of(tricky, ModelOptions.paper(), SpaceFilter.all(), Weights.equal(),
-                List.of("warning: <busy>")), NONE);
+                List.of("warning: <busy>"), List.of()), NONE);
         assertThat(page).doesNotContain("x</script>").contains("x&lt;/script&gt;&lt;b&gt;", "warning: &lt;busy&gt;");
         JsonNode data = embedded(page);
         assertThat(data.at("/catalog/name").asText()).isEqualTo("x</script><b>");
@@ -61,7 +61,7 @@ class HtmlReportTest {
         Catalog none = new Catalog("none", "", "", paper.devices(), paper.drafts(), paper.targets(), List.of(),
                 paper.draftProfiles());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReportInput.of(none, ModelOptions.paper(), SpaceFilter.all(),
-                        Weights.equal(), List.of()))
+                        Weights.equal(), List.of(), List.of()))
                 .isInstanceOf(ConfigSpecException.class).hasMessageContaining("nothing to report");
     }
 
