@@ -6,6 +6,7 @@ import org.configspec.cli.commands.CatalogCommand;
 import org.configspec.cli.commands.ExplainCommand;
 import org.configspec.cli.commands.FindingsCommand;
 import org.configspec.cli.commands.LinkCommand;
+import org.configspec.cli.commands.ReportCommand;
 import org.configspec.cli.commands.SelectCommand;
 import org.configspec.cli.commands.SweepCommand;
 import org.configspec.cli.commands.profile.ProfileCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
 @Command(name = "configspec", mixinStandardHelpOptions = true, showDefaultValues = true, versionProvider = Version.class,
         description = "Chooses how to deploy distributed edge-cloud speculative decoding: which draft model, quantisation,"
                 + " K and device give the best goodput, cost per token and edge energy per token.",
-        subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, CatalogCommand.class,
+        subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, ReportCommand.class, CatalogCommand.class,
                 FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ServeCommand.class, RunCommand.class,
                 ValidateCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import org.configspec.core.validation.StoredValidation;
 import org.configspec.core.validation.ValidationPoint;
 import org.configspec.core.validation.ValidationReport;
 
@@ -78,6 +81,32 @@ public final class ValidationDocuments {
         models.put("targetSha256", targetSha256);
         n.set("provenance", provenance.toJson());
         return ProfileDocument.of(KIND, keys, n, created);
+    }
+
+    /** Every validation run of the store, oldest first. */
+    public static List<StoredValidation> all(ProfileStore store) {
+        return store.list(ProfileFilter.kind(KIND)).stream().map(ValidationDocuments::read).toList();
+    }
+
+    /** A stored validation document read back: its keys and per-(RTT, K) figures (null figures are NaN). */
+    public static StoredValidation read(ProfileDocument d) {
+        JsonNode n = d.tree();
+        List<ValidationPoint> points = new ArrayList<>();
+        for (JsonNode p : n.path("points")) {
+            points.add(new ValidationPoint(p.path("rttMs").asDouble(), p.path("k").asInt(), p.path("rounds").asInt(),
+                    num(p, "tokensPerRound", "measured"), num(p, "tokensPerRound", "predicted"),
+                    num(p, "goodput", "measured"), num(p, "goodput", "predicted"), num(p, "verifyMs", "measured"),
+                    num(p, "verifyMs", "predicted"), p.path("iidFallback").asBoolean(),
+                    num(p, "tokensPerUsd", "measured"), num(p, "tokensPerUsd", "predicted"),
+                    num(p, "joulesPerToken", "measured"), num(p, "joulesPerToken", "predicted")));
+        }
+        ProfileKeys k = d.keys();
+        return new StoredValidation(k.device(), k.draft(), k.quant(), k.target(), String.valueOf(d.created()), points);
+    }
+
+    private static double num(JsonNode point, String figure, String which) {
+        JsonNode v = point.path(figure).path(which);
+        return v.isNumber() ? v.asDouble() : Double.NaN;
     }
 
     private static void pair(ObjectNode o, double measured, double predicted) {

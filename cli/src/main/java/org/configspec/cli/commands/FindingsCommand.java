@@ -18,6 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "findings", mixinStandardHelpOptions = true,
         description = "The paper's findings, computed from a catalog: which draft and K each objective prefers per target × device.")
 public final class FindingsCommand implements Callable<Integer> {
+    /** The last line: how to see all of this as charts. */
+    public static final String REPORT_HINT = "Charts: configspec report (writes configspec-report.html; open it in any browser, offline)";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +45,7 @@ public final class FindingsCommand implements Callable<Integer> {
         out.println();
         out.print(FindingsWriter.write(Findings.of(ev.table(), groups)));
         out.println("More: configspec select [--pareto] | sweep | explain | catalog | --help");
+        out.println(REPORT_HINT);
         out.flush();
         return 0;
     }

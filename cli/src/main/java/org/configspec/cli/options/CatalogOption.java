@@ -5,10 +5,12 @@ import java.util.List;
 import org.configspec.core.catalog.Catalog;
 import org.configspec.core.catalog.CatalogReader;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.validation.StoredValidation;
 import org.configspec.store.ProfileStore;
 import org.configspec.store.ProfileStores;
 import org.configspec.store.StoreCatalog;
 import org.configspec.store.TargetPrices;
+import org.configspec.store.ValidationDocuments;
 import picocli.CommandLine.Option;
 
 /** Where the profiles come from: --catalog paper|FILE, or --store [URL] (the profiles measured on your devices). */
@@ -23,10 +25,16 @@ public final class CatalogOption {
     String store;
 
     private final List<String> notices = new ArrayList<>();
+    private final List<StoredValidation> validations = new ArrayList<>();
 
     /** Warnings about the profiles the last {@link #load} returned (for stderr), e.g. flagged measurements. */
     public List<String> notices() {
         return List.copyOf(notices);
+    }
+
+    /** The validation runs of the store the last {@link #load} read (none for a catalog). */
+    public List<StoredValidation> validations() {
+        return List.copyOf(validations);
     }
 
     /** The catalog, or the store's profiles as a catalog with the command line's prices. */
@@ -44,6 +52,7 @@ public final class CatalogOption {
                 notices.add("warning: " + flagged.size() + " of the stored draft profiles used were measured on a busy"
                         + " machine (their speeds may be too low): " + String.join("; ", flagged));
             }
+            validations.addAll(ValidationDocuments.all(s));
             return c;
         }
     }
