@@ -98,6 +98,11 @@ public final class Simulation {
         return new Simulation(cfg).go();
     }
 
+    /** One simulation, or one per value of {@code sweep} (null: just {@code base}). */
+    public static java.util.List<SimResult> run(SimConfig base, Sweep sweep) {
+        return sweep == null ? java.util.List.of(run(base)) : sweep.configs(base).stream().map(Simulation::run).toList();
+    }
+
     private SimResult go() {
         SplittableRandom master = new SplittableRandom(cfg.seed());
         for (int c = 0; c < n; c++) {
