@@ -13,7 +13,7 @@ import org.configspec.core.error.ConfigSpecException;
  *   <li>A per-position profile ({@link PerPositionCurve}) gives the distribution itself: P(L ≥ i) = E(i) − E(i−1).</li>
  *   <li>Where only α(K) is known (the paper's catalog), each token is accepted i.i.d. with the rate a_K that makes
  *       Σ_{i=1..K} a_K^i = K·α(K) (the mean is exact; the spread is the i.i.d. model's — an assumption, reported by
- *       {@link #describe()}).</li>
+ *       {@link #describe(boolean)}).</li>
  *   <li>A K the curve does not cover uses the curve's least-squares i.i.d. fit (core's IidFit).</li>
  * </ul>
  * Sampling is one uniform draw against a precomputed cumulative table per K.
@@ -21,7 +21,7 @@ import org.configspec.core.error.ConfigSpecException;
 public final class AcceptanceSampler {
     private final double[][] cdf; // cdf[k][l] = P(L <= l) for a round of K = k
     private final boolean perPosition;
-    private final boolean extrapolated;
+    private final boolean[] extrapolated; // per K: drawn from the i.i.d. fit, not the profile
     private final int maxK;
 
     public AcceptanceSampler(AcceptanceCurve curve, int maxK) {
@@ -31,7 +31,7 @@ public final class AcceptanceSampler {
         this.maxK = maxK;
         this.perPosition = curve instanceof PerPositionCurve;
         IidCurve fallback = null;
-        boolean outside = false;
+        extrapolated = new boolean[maxK + 1];
         cdf = new double[maxK + 1][];
         for (int k = 1; k <= maxK; k++) {
             double[] survival = new double[k + 1]; // survival[i] = P(L >= i)
@@ -46,7 +46,7 @@ public final class AcceptanceSampler {
                     if (fallback == null) {
                         fallback = IidFit.fit(curve, 64);
                     }
-                    outside = true;
+                    extrapolated[k] = true;
                     rate = fallback.rate();
                 }
                 for (int i = 1; i <= k; i++) {
@@ -60,7 +60,6 @@ public final class AcceptanceSampler {
             c[k] = 1;
             cdf[k] = c;
         }
-        this.extrapolated = outside;
     }
 
     /** P(L >= i) = E(i) − E(i−1) with E(0) = 1, clipped to stay a non-increasing probability. */
@@ -126,9 +125,15 @@ public final class AcceptanceSampler {
         return maxK;
     }
 
-    public String describe() {
+    /** Whether rounds of K are drawn from the curve's i.i.d. fit because the profile does not cover K. */
+    public boolean extrapolated(int k) {
+        return extrapolated[k];
+    }
+
+    /** How L is drawn; {@code extrapolatedUsed}: whether a run drew at a K the profile does not cover. */
+    public String describe(boolean extrapolatedUsed) {
         String base = perPosition ? "per-position acceptance from the profile"
                 : "i.i.d. per-token acceptance matched to the measured α(K) (the profile has no per-position data)";
-        return extrapolated ? base + "; Ks it does not cover use its i.i.d. fit" : base;
+        return extrapolatedUsed ? base + "; Ks it does not cover use its i.i.d. fit" : base;
     }
 }

@@ -59,6 +59,7 @@ public final class Simulation {
     private double[] delays = new double[1024];
     private int delayCount;
     private long processed;
+    private boolean extrapolatedUsed;
 
     private Simulation(SimConfig cfg) {
         this.cfg = cfg;
@@ -218,6 +219,7 @@ public final class Simulation {
     private void respond(int c, double now) {
         int kk = k[c];
         int accepted = spec.acceptance().sample(kk, rng[c]);
+        extrapolatedUsed |= spec.acceptance().extrapolated(kk);
         int committed = accepted + 1;
         tokens[c] += committed;
         rounds++;
@@ -254,6 +256,6 @@ public final class Simulation {
         return new SimResult(cfg, Summary.of(goodput, n), mean, Math.sqrt(Math.max(0, var)),
                 rounds == 0 ? Double.NaN : (double) acceptedSum / rounds, rounds == 0 ? Double.NaN : (double) draftedSum / rounds,
                 rounds, util / nv, batches == 0 ? Double.NaN : (double) batchSessions / batches, Summary.of(delays, delayCount),
-                committed / usd, joules / committed, processed, spec.acceptance().describe());
+                committed / usd, joules / committed, processed, spec.acceptance().describe(extrapolatedUsed));
     }
 }
