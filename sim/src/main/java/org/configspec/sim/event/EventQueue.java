@@ -1,22 +1,24 @@
 package org.configspec.sim.event;
 
+import java.util.Arrays;
+
 /**
- * A priority queue of events keyed by time, as parallel primitive arrays (a binary min-heap): no object per event.
+ * A priority queue of events keyed by time, as two parallel primitive arrays (a 4-ary min-heap): no object per event.
  * An event is a time in seconds and an int payload (what happens to whom; the simulation encodes it). Events at the
- * same time leave in the order they were scheduled (a sequence number breaks ties), so a run is deterministic.
+ * same time leave in the order they were scheduled: the second array holds (sequence number << 32 | payload), so one
+ * long comparison breaks ties. A queue accepts 2^31 events over its life.
  */
 public final class EventQueue {
+    private static final int ARITY = 4;
     private double[] times;
-    private long[] seqs;
-    private int[] payloads;
+    private long[] keys;
     private int size;
     private long nextSeq;
 
     public EventQueue(int initialCapacity) {
         int c = Math.max(16, initialCapacity);
         times = new double[c];
-        seqs = new long[c];
-        payloads = new int[c];
+        keys = new long[c];
     }
 
     public int size() {
@@ -30,24 +32,26 @@ public final class EventQueue {
     /** Schedules {@code payload} at {@code time}. */
     public void add(double time, int payload) {
         if (size == times.length) {
-            int c = times.length * 2;
-            times = java.util.Arrays.copyOf(times, c);
-            seqs = java.util.Arrays.copyOf(seqs, c);
-            payloads = java.util.Arrays.copyOf(payloads, c);
+            times = Arrays.copyOf(times, size * 2);
+            keys = Arrays.copyOf(keys, size * 2);
         }
-        long seq = nextSeq++;
+        if (nextSeq > Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than 2^31 events scheduled on one queue");
+        }
+        long key = nextSeq++ << 32 | (payload & 0xffffffffL);
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!less(time, seq, times[parent], seqs[parent])) {
+            int parent = (i - 1) / ARITY;
+            double pt = times[parent];
+            if (pt < time || (pt == time && keys[parent] < key)) {
                 break;
             }
-            move(parent, i);
+            times[i] = pt;
+            keys[i] = keys[parent];
             i = parent;
         }
         times[i] = time;
-        seqs[i] = seq;
-        payloads[i] = payload;
+        keys[i] = key;
     }
 
     /** Time of the earliest event; the queue must not be empty. */
@@ -57,7 +61,7 @@ public final class EventQueue {
 
     /** Payload of the earliest event; the queue must not be empty. */
     public int peekPayload() {
-        return payloads[0];
+        return (int) keys[0];
     }
 
     /** Removes the earliest event (read it first with {@link #peekTime()} and {@link #peekPayload()}). */
@@ -67,34 +71,33 @@ public final class EventQueue {
             return;
         }
         double t = times[last];
-        long s = seqs[last];
-        int p = payloads[last];
+        long k = keys[last];
         int i = 0;
-        int half = last >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < last && less(times[right], seqs[right], times[child], seqs[child])) {
-                child = right;
-            }
-            if (!less(times[child], seqs[child], t, s)) {
+        while (true) {
+            int first = ARITY * i + 1;
+            if (first >= last) {
                 break;
             }
-            move(child, i);
-            i = child;
+            int best = first;
+            double bt = times[first];
+            long bk = keys[first];
+            int end = Math.min(first + ARITY, last);
+            for (int c = first + 1; c < end; c++) {
+                double ct = times[c];
+                if (ct < bt || (ct == bt && keys[c] < bk)) {
+                    best = c;
+                    bt = ct;
+                    bk = keys[c];
+                }
+            }
+            if (t < bt || (t == bt && k < bk)) {
+                break;
+            }
+            times[i] = bt;
+            keys[i] = bk;
+            i = best;
         }
         times[i] = t;
-        seqs[i] = s;
-        payloads[i] = p;
-    }
-
-    private void move(int from, int to) {
-        times[to] = times[from];
-        seqs[to] = seqs[from];
-        payloads[to] = payloads[from];
-    }
-
-    private static boolean less(double t1, long s1, double t2, long s2) {
-        return t1 < t2 || (t1 == t2 && s1 < s2);
+        keys[i] = k;
     }
 }
