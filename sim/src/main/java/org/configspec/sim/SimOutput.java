@@ -103,6 +103,45 @@ public final class SimOutput {
         return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 
+    /** The policy comparison as a table: goodput per client and regret against the best fixed K. */
+    public static String comparisonTable(List<PolicyComparison.Row> rows) {
+        SimConfig c = rows.get(0).result().config();
+        StringBuilder b = new StringBuilder("policies compared: ").append(c.client().name()).append(", ").append(c.clients())
+                .append(c.clients() == 1 ? " client, " : " clients, ").append(c.verifiers()).append(c.verifiers() == 1 ? " verifier, " : " verifiers, ").append(num(c.durationS()))
+                .append(" s simulated, seed ").append(c.seed()).append("; RTT: ").append(c.rtt().describe()).append('\n');
+        b.append("regret: (best fixed K − policy) / best fixed K, mean goodput per client; negative = beats every fixed K\n\n");
+        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", "policy", "good mean", "good p95", "mean K", "regret %"));
+        for (PolicyComparison.Row r : rows) {
+            b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", r.policy(), num(r.result().goodput().mean()),
+                    num(r.result().goodput().p95()), num(r.result().meanK()), num(100 * r.regret())));
+        }
+        return b.toString();
+    }
+
+    /** The policy comparison as CSV. */
+    public static String comparisonCsv(List<PolicyComparison.Row> rows) {
+        StringBuilder b = new StringBuilder("policy,goodput_mean_tok_s,goodput_p95_tok_s,mean_k,regret\n");
+        for (PolicyComparison.Row r : rows) {
+            b.append('"').append(r.policy()).append("\",").append(fig(r.result().goodput().mean())).append(',')
+                    .append(fig(r.result().goodput().p95())).append(',').append(fig(r.result().meanK())).append(',')
+                    .append(fig(r.regret())).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The policy comparison as JSON: {"policies": [{policy, regret, run}]}. */
+    public static String comparisonJson(List<PolicyComparison.Row> rows) {
+        ObjectNode root = MachineJson.object();
+        ArrayNode ps = root.putArray("policies");
+        for (PolicyComparison.Row r : rows) {
+            ObjectNode o = ps.addObject();
+            o.put("policy", r.policy());
+            MachineJson.putFigure(o, "regret", r.regret());
+            o.set("run", object(r.result()));
+        }
+        return MachineJson.write(MachineJson.report(), root) + "\n";
+    }
+
     private static ObjectNode object(SimResult r) {
         SimConfig c = r.config();
         ObjectNode o = MachineJson.object();

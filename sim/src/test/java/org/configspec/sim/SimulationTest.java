@@ -94,6 +94,16 @@ class SimulationTest {
         }
     }
 
+    @Test
+    void thePolicyComparisonMeasuresRegretAgainstTheBestFixedK() {
+        ClientSpec c = Clients.of(TABLE.space().candidates().get(0), PAPER, PolicyKind.FIXED, 4);
+        List<PolicyComparison.Row> rows = PolicyComparison.run(config(c));
+        assertThat(rows).hasSize(PAPER.kMax() + PolicyKind.values().length - 1);
+        assertThat(rows.subList(0, PAPER.kMax())).extracting(PolicyComparison.Row::regret)
+                .allSatisfy(r -> assertThat(r).isGreaterThanOrEqualTo(0.0)).contains(0.0);
+        assertThat(rows.get(rows.size() - 1).policy()).startsWith("bandit");
+    }
+
     private static SimConfig config(ClientSpec c) {
         return new SimConfig(c, 1, 1, 3_000, 5, Batching.serveDefaults(), ServiceTime.paper(0.5), new RttModel.Constant(0.02));
     }

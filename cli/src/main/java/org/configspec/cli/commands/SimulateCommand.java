@@ -7,12 +7,14 @@ import org.configspec.cli.options.CatalogOption;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.cli.options.ModelOptionsMixin;
 import org.configspec.core.catalog.Catalog;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.model.ModelOptions;
 import org.configspec.core.model.VerifyTime;
 import org.configspec.core.units.Durations;
 import org.configspec.serve.client.PolicyKind;
 import org.configspec.sim.Batching;
 import org.configspec.sim.Clients;
+import org.configspec.sim.PolicyComparison;
 import org.configspec.sim.RttModel;
 import org.configspec.sim.Selection;
 import org.configspec.sim.ServiceTime;
@@ -103,6 +105,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "One simulation per value, e.g. clients=1,10,100,1000,10000 (capacity planning).")
     String sweep;
 
+    @Option(names = "--compare-policies",
+            description = "Run every fixed K in 1..--k-max and each adaptive policy; print goodput and regret against the best fixed K.")
+    boolean compare;
+
     @Override
     public Integer call() {
         ModelOptions o = model.options();
@@ -112,15 +118,28 @@ public final class SimulateCommand implements Callable<Integer> {
         RttModel rtt = rtt(v.rttS(), rttSigma);
         if (rttSwitchAt != null || rttAfter != null) {
             if (rttSwitchAt == null || rttAfter == null) {
-                throw new org.configspec.core.error.ConfigSpecException("--rtt-switch-at and --rtt-after go together; give both");
+                throw new ConfigSpecException("--rtt-switch-at and --rtt-after go together; give both");
             }
             rtt = new RttModel.Switching(rtt, rtt(Durations.seconds(rttAfter), rttSigma), Durations.seconds(rttSwitchAt));
         }
         SimConfig config = new SimConfig(Clients.of(Selection.candidate(c, o, target, device, draft, quant), o, policy, k),
                 clients, verifiers, Durations.seconds(duration), seed, Batching.of(maxBatch, maxWait),
                 new ServiceTime(v.fixedS(), v.perTokenS(), Durations.seconds(perSession)), rtt);
-        List<SimResult> runs = Simulation.run(config, s);
         var out = spec.commandLine().getOut();
+        if (compare) {
+            if (s != null) {
+                throw new ConfigSpecException("--compare-policies and --sweep exclude each other; give one");
+            }
+            List<PolicyComparison.Row> rows = PolicyComparison.run(config);
+            out.print(switch (format.get()) {
+                case TABLE -> SimOutput.comparisonTable(rows);
+                case CSV -> SimOutput.comparisonCsv(rows);
+                case JSON -> SimOutput.comparisonJson(rows);
+            });
+            out.flush();
+            return 0;
+        }
+        List<SimResult> runs = Simulation.run(config, s);
         out.print(switch (format.get()) {
             case TABLE -> SimOutput.table(runs, s == null ? null : s.key());
             case CSV -> SimOutput.csv(runs);
