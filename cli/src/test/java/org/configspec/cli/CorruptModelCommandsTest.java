@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.configspec.llm.ConfigSpecHome;
+import org.configspec.llm.NeedsLlama;
 import org.configspec.llm.gguf.GgufFile;
 import org.configspec.llm.gguf.GgufReader;
 import org.configspec.llm.gguf.GgufValue;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A GGUF whose hyper-parameters would abort llama.cpp (and the JVM with it) is refused with one line and exit code 2
  * by every command that loads a model; llama.cpp never sees it.
  */
+@NeedsLlama
 class CorruptModelCommandsTest {
     @TempDir
     Path dir;
@@ -47,5 +49,22 @@ class CorruptModelCommandsTest {
                     .contains("invalid model " + bad + ": llama.block_count = 0 (allowed: 1..512)");
             assertThat(r.err()).as(c[0]).doesNotContain("GGML").doesNotContain("llama_model");
         }
+    }
+
+    @Test
+    void aHugeDeclaredContextIsOneLineAndExitTwoInsteadOfAnEndlessAllocation() throws IOException {
+        Path models = ConfigSpecHome.find().orElseThrow().resolve(".cache/models");
+        GgufFile f = GgufReader.read(new ModelStore(models).resolve("stories15M-q4_0"));
+        Map<String, GgufValue> meta = new LinkedHashMap<>(f.metadata());
+        meta.put("llama.context_length", GgufValue.uint32(Integer.MAX_VALUE));
+        Path bad = dir.resolve("huge-context.gguf");
+        GgufWriter.write(bad, meta, GgufWriter.tensorsOf(f));
+        Run r = Run.of("generate", "--model", bad.toString(), "--prompt", "Once upon a time", "-n", "4");
+        assertThat(r.code()).as("stderr: %s", r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n")
+                .contains("declares a training context of 2147483647 positions, more than 1048576: give a context size");
+        Run small = Run.of("generate", "--model", bad.toString(), "--prompt", "Once upon a time", "-n", "4",
+                "--ctx", "64");
+        assertThat(small.code()).as("stderr: %s", small.err()).isZero();
     }
 }

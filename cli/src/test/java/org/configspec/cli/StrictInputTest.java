@@ -70,14 +70,14 @@ class StrictInputTest {
     })
     void badCatalogExitsTwoWithOneLine(String what, String from, String to, String expected) throws IOException {
         Path f = catalogWith(from, to);
-        assertOneLineError(Run.of("select", "--catalog", f.toString()), "catalog " + f + ": ", expected);
+        assertOneLineError(Run.of("select", "--catalog", f.toString()), "configspec select: catalog " + f + ": ", expected);
     }
 
     @Test
     void trailingContentAfterACatalogExitsTwo() throws IOException {
         Path f = dir.resolve("trailing.json");
         Files.writeString(f, Run.of("catalog", "--format", "json").out() + "]");
-        assertOneLineError(Run.of("catalog", "--catalog", f.toString()), "catalog " + f + ": ", "malformed JSON at line");
+        assertOneLineError(Run.of("catalog", "--catalog", f.toString()), "configspec catalog: catalog " + f + ": ", "malformed JSON at line");
     }
 
     @ParameterizedTest(name = "store import: {0}")
@@ -93,7 +93,7 @@ class StrictInputTest {
     void badImportExitsTwoWithOneLine(String what, String from, String to, String expected) throws IOException {
         Path f = exportWith(from, to);
         assertOneLineError(Run.of("store", "import", f.toString(), "--store", dir.resolve("other.db").toString()),
-                "import " + f + " line ", expected);
+                "configspec store import: import " + f + " line ", expected);
     }
 
     @Test
@@ -102,7 +102,7 @@ class StrictInputTest {
         Path f = dir.resolve("trailing.jsonl");
         Files.write(f, List.of(lines.get(0), lines.get(1) + " {}"));
         assertOneLineError(Run.of("store", "import", f.toString(), "--store", dir.resolve("other.db").toString()),
-                "import " + f + " line 2: ", "malformed JSON");
+                "configspec store import: import " + f + " line 2: ", "malformed JSON");
     }
 
     @Test
@@ -114,7 +114,7 @@ class StrictInputTest {
 
     private static void assertOneLineError(Run run, String start, String expected) {
         assertThat(run.code()).as("exit code; stderr: %s", run.err()).isEqualTo(2);
-        assertThat(run.err()).startsWith("configspec: " + start).contains(expected).doesNotContain("\tat ").endsWith("\n");
+        assertThat(run.err()).startsWith(start).contains(expected).doesNotContain("\tat ").endsWith("\n");
         assertThat(run.err().strip().lines()).hasSize(1);
     }
 }

@@ -12,6 +12,8 @@ package org.configspec.llm.engine;
  */
 public record ContextOptions(int threads, int contextSize, int sequences, int batchCapacity,
                              FlashAttention flashAttention, KvCacheType kvCacheType) {
+    /** The most KV-cache positions of one context (all sequences together): 2^20. */
+    public static final int MAX_CONTEXT = 1 << 20;
 
     /** llama.cpp's {@code llama_flash_attn_type}. */
     public enum FlashAttention {
@@ -37,7 +39,7 @@ public record ContextOptions(int threads, int contextSize, int sequences, int ba
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads = " + threads + ": allowed 1..256");
         }
-        if (contextSize < 0 || contextSize > 1 << 20) {
+        if (contextSize < 0 || contextSize > MAX_CONTEXT) {
             throw new IllegalArgumentException("contextSize = " + contextSize + ": allowed 0 (model's) .. 1048576");
         }
         if (sequences < 1 || sequences > 64) {

@@ -35,10 +35,21 @@ public final class LlamaSession implements InferenceEngine {
         this.lib = lib;
         this.options = options;
         this.vocabSize = model.vocabSize();
+        if (options.contextSize() == 0 && model.trainContextLength() > ContextOptions.MAX_CONTEXT) {
+            // a corrupt or hostile file can declare 2^31 - 1 positions; llama.cpp would try to allocate them
+            throw new LlmException("model " + model.path() + " declares a training context of "
+                    + model.trainContextLength() + " positions, more than " + ContextOptions.MAX_CONTEXT
+                    + ": give a context size (--ctx)");
+        }
         int perSeq = options.contextSize() > 0 ? options.contextSize() : Math.max(1, model.trainContextLength());
+        long total = (long) perSeq * options.sequences();
+        if (total > ContextOptions.MAX_CONTEXT) {
+            throw new LlmException("context of " + perSeq + " positions × " + options.sequences() + " sequences = "
+                    + total + " positions for " + model.path() + ": allowed at most " + ContextOptions.MAX_CONTEXT);
+        }
         this.contextPerSequence = perSeq;
         LlamaContextParams.ByValue p = lib.llama_context_default_params();
-        p.n_ctx = perSeq * options.sequences();
+        p.n_ctx = (int) total;
         p.n_batch = options.batchCapacity();
         p.n_ubatch = options.batchCapacity();
         p.n_seq_max = options.sequences();

@@ -122,6 +122,7 @@ public final class EdgeClient {
                         notices.accept("verifier unreachable for " + options.fallbackAfter().toMillis()
                                 + " ms: decoding the rest locally with the draft model");
                         drafter.keep(length);
+                        forgetSession();
                         continue;
                     }
                     if (v.position() != length + v.accepted() + 1 || v.accepted() > k) {
@@ -146,7 +147,7 @@ public final class EdgeClient {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (session != null && !local) {
+            if (session != null) {
                 try {
                     transport.deleteSession(session);
                 } catch (VerifierException e) {
@@ -156,6 +157,27 @@ public final class EdgeClient {
             int[] out = Arrays.copyOfRange(seq, prompt.length, length);
             return new Result(prompt, out, new RunSummary(records, records.size(), out.length, fallback, seconds,
                     retries, recreations, transport.bytesSent() - sent0, transport.bytesReceived() - received0));
+        }
+
+        /**
+         * Falling back: the server may still hold the session (it answered 429 or 5xx, or comes back), so it is
+         * deleted, on a thread of its own so that an unreachable server does not hold up local decoding.
+         */
+        private void forgetSession() {
+            String id = session;
+            session = null;
+            if (id == null) {
+                return;
+            }
+            Thread t = new Thread(() -> {
+                try {
+                    transport.deleteSession(id);
+                } catch (VerifierException | RuntimeException e) {
+                    // unreachable after all: the session expires on the server's idle timeout
+                }
+            }, "configspec-forget-session");
+            t.setDaemon(true);
+            t.start();
         }
 
         private int generated() {

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
  * The verifier's meters (Prometheus names in brackets): verify rounds [configspec_verify_rounds_total], drafted and
@@ -15,7 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * verify latency from arrival to answer [configspec_verify_latency_seconds histogram], batch size in sessions per
  * llama decode [configspec_batch_size histogram], batches holding more than one session
  * [configspec_multi_session_batches_total], rejected requests by status [configspec_rejected_requests_total] and
- * open sessions [configspec_sessions].
+ * open sessions [configspec_sessions]. Overload: jobs waiting for the decode thread [configspec_decode_queue_depth],
+ * seconds the decode thread spent decoding and accepting verify batches [configspec_decode_busy_seconds_total; its
+ * rate is the decode thread's utilisation], each verify's wait from arrival to its batch's decode
+ * [configspec_batch_wait_seconds histogram], requests with a body in flight [configspec_requests_in_flight] and open
+ * connections [configspec_open_connections]; refusals for overload are configspec_rejected_requests_total{status="429"}.
  */
 public final class VerifierMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -28,6 +33,8 @@ public final class VerifierMetrics {
     private final Timer latency;
     private final DistributionSummary batchSize;
     private final AtomicInteger sessions = new AtomicInteger();
+    private final Counter decodeBusy;
+    private final Timer batchWait;
 
     public VerifierMetrics(int maxK, int maxBatch) {
         rounds = Counter.builder("configspec.verify.rounds").description("verify calls answered").register(registry);
@@ -54,6 +61,34 @@ public final class VerifierMetrics {
         batchSize = DistributionSummary.builder("configspec.batch.size").description("sessions per llama decode")
                 .serviceLevelObjectives(slos).register(registry);
         registry.gauge("configspec.sessions", sessions);
+        decodeBusy = Counter.builder("configspec.decode.busy.seconds")
+                .description("decode-thread seconds spent on verify batches (rate = utilisation)").register(registry);
+        batchWait = Timer.builder("configspec.batch.wait").description("verify arrival to its batch's decode")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
+    }
+
+    /** Registers the overload gauges, read at each scrape. */
+    public void overloadGauges(IntSupplier queueDepth, IntSupplier requestsInFlight, IntSupplier openConnections) {
+        io.micrometer.core.instrument.Gauge.builder("configspec.decode.queue.depth", queueDepth::getAsInt)
+                .description("verifies and session creations waiting for or on the decode thread").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("configspec.requests.in.flight", requestsInFlight::getAsInt)
+                .description("requests with a body being received or processed").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("configspec.open.connections", openConnections::getAsInt)
+                .description("open TCP connections").register(registry);
+    }
+
+    /**
+     * One answered verify: its wait for the batch and its share of the batch's decode time (a batch of n verifies
+     * reports the same decode time to each, so each adds 1/n of it).
+     */
+    public void verifyTimings(double queueMs, double decodeMs, int batchSize) {
+        batchWait.record(Duration.ofNanos(Math.max(0, Math.round(queueMs * 1e6))));
+        decodeBusy.increment(Math.max(0, decodeMs) / 1e3 / Math.max(1, batchSize));
+    }
+
+    public double decodeBusySeconds() {
+        return decodeBusy.count();
     }
 
     public void round(int k, int acceptedTokens) {
@@ -77,6 +112,11 @@ public final class VerifierMetrics {
 
     public void latency(long nanos) {
         latency.record(Duration.ofNanos(nanos));
+    }
+
+    public double rejectedCount(int status) {
+        Counter c = registry.find("configspec.rejected.requests").tag("status", Integer.toString(status)).counter();
+        return c == null ? 0 : c.count();
     }
 
     public void rejected(int status) {

@@ -1,23 +1,38 @@
 package org.configspec.serve.verifier;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.serve.http.BearerToken;
+import org.configspec.serve.http.ServerLimits;
 
 /**
  * Verifier server settings; errors name the flag.
  *
- * @param contextPerSession KV positions per session (committed + drafted tokens)
- * @param maxBodyBytes      largest request body accepted
+ * @param contextPerSession    KV positions per session (committed + drafted tokens)
+ * @param maxBodyBytes         largest request body accepted
+ * @param limits               connections, requests in flight, decode queue, header and body deadlines
+ * @param allowUnauthenticated serve without a token on an address other than loopback (otherwise refused)
  */
 public record VerifierConfig(String host, int port, String token, int maxBatch, Duration maxWait, int maxSessions,
-                             int maxK, Duration idleTimeout, int contextPerSession, long maxBodyBytes, int threads) {
+                             int maxK, Duration idleTimeout, int contextPerSession, long maxBodyBytes, int threads,
+                             ServerLimits limits, boolean allowUnauthenticated) {
     public VerifierConfig {
         if (host == null || host.isBlank()) {
             throw new ConfigSpecException("--host is empty");
         }
         range("--port", port, 0, 65535);
-        if (token != null && token.isBlank()) {
-            throw new ConfigSpecException("--token is blank (allowed: a non-empty secret, or leave it out)");
+        if (token != null) {
+            new BearerToken(token);
+        }
+        if (limits == null) {
+            throw new ConfigSpecException("the server limits are missing");
+        }
+        if (token == null && !allowUnauthenticated && !loopback(host)) {
+            throw new ConfigSpecException("--host " + host + " is reachable from other machines and no token is set:"
+                    + " give one (--token-file FILE, the " + BearerToken.ENVIRONMENT + " environment variable or"
+                    + " --token) or pass --allow-unauthenticated");
         }
         range("--max-batch", maxBatch, 1, 64);
         if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(10)) > 0) {
@@ -35,6 +50,29 @@ public record VerifierConfig(String host, int port, String token, int maxBatch, 
         range("--threads", threads, 1, 256);
     }
 
+    /** The settings before the server limits existed: default limits, loopback-only without a token. */
+    public VerifierConfig(String host, int port, String token, int maxBatch, Duration maxWait, int maxSessions,
+                          int maxK, Duration idleTimeout, int contextPerSession, long maxBodyBytes, int threads) {
+        this(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession, maxBodyBytes,
+                threads, ServerLimits.defaults(), false);
+    }
+
+    /** True when every address {@code host} names is a loopback address (only this machine can connect). */
+    static boolean loopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            InetAddress[] all = InetAddress.getAllByName(h);
+            for (InetAddress a : all) {
+                if (!a.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return all.length > 0;
+        } catch (UnknownHostException | SecurityException e) {
+            return false;
+        }
+    }
+
     private static void range(String flag, int v, int lo, int hi) {
         if (v < lo || v > hi) {
             throw new ConfigSpecException(flag + " = " + v + ": allowed " + lo + ".." + hi);
@@ -49,31 +87,41 @@ public record VerifierConfig(String host, int port, String token, int maxBatch, 
 
     public VerifierConfig withPort(int p) {
         return new VerifierConfig(host, p, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads);
+                maxBodyBytes, threads, limits, allowUnauthenticated);
     }
 
     public VerifierConfig withToken(String t) {
         return new VerifierConfig(host, port, t, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads);
+                maxBodyBytes, threads, limits, allowUnauthenticated);
     }
 
     public VerifierConfig withBatching(int batch, Duration wait) {
         return new VerifierConfig(host, port, token, batch, wait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads);
+                maxBodyBytes, threads, limits, allowUnauthenticated);
     }
 
     public VerifierConfig withSessions(int sessions, Duration idle) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, sessions, maxK, idle, contextPerSession,
-                maxBodyBytes, threads);
+                maxBodyBytes, threads, limits, allowUnauthenticated);
     }
 
     public VerifierConfig withThreads(int t) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
-                contextPerSession, maxBodyBytes, t);
+                contextPerSession, maxBodyBytes, t, limits, allowUnauthenticated);
     }
 
     public VerifierConfig withMaxK(int k) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, k, idleTimeout,
-                contextPerSession, maxBodyBytes, threads);
+                contextPerSession, maxBodyBytes, threads, limits, allowUnauthenticated);
+    }
+
+    public VerifierConfig withLimits(ServerLimits l) {
+        return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
+                contextPerSession, maxBodyBytes, threads, l, allowUnauthenticated);
+    }
+
+    public VerifierConfig withHost(String h, boolean unauthenticated) {
+        return new VerifierConfig(h, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
+                contextPerSession, maxBodyBytes, threads, limits, unauthenticated);
     }
 }

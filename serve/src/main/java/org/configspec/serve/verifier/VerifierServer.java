@@ -3,11 +3,13 @@ package org.configspec.serve.verifier;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.io.IOException;
-import java.io.InputStream;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,11 @@ import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaSession;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
+import org.configspec.serve.http.BearerToken;
+import org.configspec.serve.http.HeaderDeadline;
+import org.configspec.serve.http.JsonErrorHandler;
+import org.configspec.serve.http.RequestGate;
+import org.configspec.serve.http.ServerLimits;
 import org.configspec.serve.metrics.VerifierMetrics;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
@@ -27,6 +34,9 @@ import org.configspec.serve.protocol.SessionResponse;
 import org.configspec.serve.protocol.SparseDistribution;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The verifier: HTTP/JSON routes (serve/PROTOCOL.md) over a {@link DecodeLoop} on one llama session of the target.
@@ -36,6 +46,7 @@ import org.configspec.serve.protocol.VerifyResponse;
 public final class VerifierServer implements AutoCloseable {
     private static final String ERROR_WRITTEN = "configspec.error";
     private static final long ANSWER_TIMEOUT_S = 60;
+    private static final long IDLE_CONNECTION_MS = 30_000;
 
     private final VerifierConfig config;
     private final LlamaModel model;
@@ -43,7 +54,10 @@ public final class VerifierServer implements AutoCloseable {
     private final SessionTable table;
     private final VerifierMetrics metrics;
     private final DecodeLoop loop;
-    private final byte[] expectedAuth;
+    private final int longestPiece;
+    private final HeaderDeadline headers;
+    private final RequestGate gate;
+    private final AtomicInteger queued = new AtomicInteger();
     private final Javalin app;
 
     private VerifierServer(VerifierConfig config, LlamaModel model) {
@@ -56,20 +70,38 @@ public final class VerifierServer implements AutoCloseable {
         this.table = new SessionTable(config.maxSessions());
         this.metrics = new VerifierMetrics(config.maxK(), config.maxBatch());
         this.loop = new DecodeLoop(llama, table, config, metrics);
-        this.expectedAuth = config.token() == null ? null
-                : ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
+        this.longestPiece = longestPiece(model);
+        ServerLimits limits = config.limits();
+        this.headers = new HeaderDeadline(limits);
+        this.gate = new RequestGate(limits, config.maxBodyBytes(),
+                config.token() == null ? null : new BearerToken(config.token()), metrics::rejected, headers);
+        metrics.overloadGauges(queued::get, gate::inFlight, headers::connections);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.jetty.host = config.host();
-            c.jetty.port = config.port();
             c.http.maxRequestSize = config.maxBodyBytes();
-            c.routes.before(this::authenticate);
-            c.routes.get("/healthz", ctx -> ok(ctx, new Health("ok", table.size(), config.maxSessions())));
-            c.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
-            c.routes.post("/v1/sessions", this::createSession);
-            c.routes.post("/v1/sessions/{id}/verify", this::verify);
-            c.routes.delete("/v1/sessions/{id}", this::deleteSession);
+            c.http.prefer405over404 = true;
+            c.jetty.modifyServer(server -> {
+                server.setHandler(gate);
+                server.setErrorHandler(new JsonErrorHandler(metrics::rejected));
+            });
+            c.jetty.addConnector((server, http) -> {
+                http.setSendServerVersion(false);
+                // Jetty's header cache matches values ignoring case by default: after "Bearer secret" on a
+                // connection, "Bearer SECRET" would be served the cached (correct) value and pass
+                http.setHeaderCacheCaseSensitive(true);
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.host());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(IDLE_CONNECTION_MS);
+                connector.addEventListener(headers);
+                NetworkConnectionLimit cap = new NetworkConnectionLimit(limits.maxConnections(), connector);
+                cap.setEndPointIdleTimeout(limits.headerTimeout().toMillis());
+                server.addBean(cap);
+                return connector;
+            });
+            for (Route r : routes()) {
+                c.routes.addHttpHandler(r.method(), r.path(), r.handler());
+            }
             c.routes.exception(ProtocolException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
             c.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
@@ -77,11 +109,41 @@ public final class VerifierServer implements AutoCloseable {
                 c.routes.error(status, ctx -> {
                     if (ctx.attribute(ERROR_WRITTEN) == null) {
                         error(ctx, status, status == 404 ? "no such endpoint: " + ctx.method() + " " + ctx.path()
-                                : "method not allowed: " + ctx.method() + " " + ctx.path());
+                                : "method not allowed: " + ctx.method() + " " + ctx.path() + " (allowed: "
+                                + allowed(ctx.path()) + ")");
                     }
                 });
             }
         });
+    }
+
+    /** One endpoint of serve/PROTOCOL.md. */
+    private record Route(HandlerType method, String path, Pattern pattern, Handler handler) {
+    }
+
+    private List<Route> routes() {
+        return List.of(
+                route(HandlerType.GET, "/healthz", ctx -> ok(ctx, new Health("ok", table.size(), config.maxSessions()))),
+                route(HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape())),
+                route(HandlerType.POST, "/v1/sessions", this::createSession),
+                route(HandlerType.POST, "/v1/sessions/{id}/verify", this::verify),
+                route(HandlerType.DELETE, "/v1/sessions/{id}", this::deleteSession));
+    }
+
+    private static Route route(HandlerType method, String path, Handler handler) {
+        return new Route(method, path, Pattern.compile(path.replaceAll("\\{[^/]+}", "[^/]+")), handler);
+    }
+
+    /** The Allow header for {@code path}: the methods of the routes that match it. */
+    private String allowed(String path) {
+        StringJoiner j = new StringJoiner(", ");
+        for (Route r : routes()) {
+            if (r.pattern().matcher(path).matches()) {
+                j.add(r.method().name());
+            }
+        }
+        return j.toString();
     }
 
     /** Starts a verifier for {@code model}; the caller keeps the model open until {@link #close()}. */
@@ -118,21 +180,9 @@ public final class VerifierServer implements AutoCloseable {
     public record Health(String status, int sessions, int maxSessions) {
     }
 
-    private void authenticate(Context ctx) {
-        if (expectedAuth == null || "/healthz".equals(ctx.path())) {
-            return;
-        }
-        String h = ctx.header("Authorization");
-        byte[] got = h == null ? new byte[0] : h.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(got, expectedAuth)) {
-            throw new ProtocolException(401, h == null ? "missing bearer token (Authorization: Bearer TOKEN)"
-                    : "wrong bearer token");
-        }
-    }
-
     private void createSession(Context ctx) throws Exception {
         SessionRequest r = Json.read(body(ctx), SessionRequest.class);
-        int[] prompt = r.prompt() != null ? r.prompt() : model.tokenize(r.text(), true);
+        int[] prompt = r.prompt() != null ? r.prompt() : tokenize(r.text());
         int vocab = model.vocabSize();
         for (int t : prompt) {
             if (t < 0 || t >= vocab) {
@@ -151,7 +201,14 @@ public final class VerifierServer implements AutoCloseable {
             acceptance = new RejectionSampling(new Sampler(new SamplingParams(r.temperature(),
                     r.topK() == null ? 0 : r.topK(), r.topP() == null ? 1 : r.topP(), seed)));
         }
-        int seq = table.allocateSeq();
+        admit();
+        int seq;
+        try {
+            seq = table.allocateSeq();
+        } catch (RuntimeException e) {
+            queued.decrementAndGet();
+            throw e;
+        }
         ServerSession s = new ServerSession(table.newId(), seq, prompt, acceptance, r.greedyAcceptance(), seed,
                 config.contextPerSession());
         try {
@@ -160,6 +217,8 @@ public final class VerifierServer implements AutoCloseable {
             // queued behind the prefill, so the sequence id is released only once the prefill is done with it
             loop.free(s);
             throw e;
+        } finally {
+            queued.decrementAndGet();
         }
         table.put(s);
         metrics.sessions(table.size());
@@ -179,14 +238,65 @@ public final class VerifierServer implements AutoCloseable {
                 throw ProtocolException.badRequest("'draft' token id " + t + " outside the vocabulary 0.." + (vocab - 1));
             }
         }
-        if (!s.greedy && r.k() > 0) {
-            List<SparseDistribution> q = r.draftProbs();
-            if (q == null) {
-                throw ProtocolException.badRequest("'draftProbs' is required for a sampling session (one entry per"
-                        + " drafted token)");
+        List<SparseDistribution> q = r.draftProbs();
+        if (!s.greedy && r.k() > 0 && q == null) {
+            throw ProtocolException.badRequest("'draftProbs' is required for a sampling session (one entry per"
+                    + " drafted token)");
+        }
+        if (q != null) {
+            for (int i = 0; i < q.size(); i++) {
+                int id = q.get(i).largestId();
+                if (id >= vocab) {
+                    throw ProtocolException.badRequest("'draftProbs[" + i + "].ids' holds token id " + id
+                            + " outside the vocabulary 0.." + (vocab - 1));
+                }
             }
         }
-        ok(ctx, await(loop.verify(s, r)));
+        admit();
+        VerifyResponse answer;
+        try {
+            answer = await(loop.verify(s, r));
+        } finally {
+            queued.decrementAndGet();
+        }
+        VerifyResponse.Timings t = answer.timings();
+        metrics.verifyTimings(t.queueMs(), t.decodeMs(), t.batchSize());
+        ok(ctx, answer);
+    }
+
+    /**
+     * Takes a place in the bounded queue in front of the decode thread (the caller gives it back when its answer
+     * came), or refuses with 429 when all {@code --max-queue} places are taken.
+     */
+    private void admit() {
+        if (queued.incrementAndGet() > config.limits().maxQueued()) {
+            queued.decrementAndGet();
+            throw new ProtocolException(429, "the decode queue is full (" + config.limits().maxQueued()
+                    + " waiting, --max-queue): retry later");
+        }
+    }
+
+    /**
+     * The prompt text's tokens with BOS. A text longer than the context could hold even if every token were the
+     * vocabulary's longest piece is refused before tokenising it (tokenising a megabyte costs seconds).
+     */
+    private int[] tokenize(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        long bound = (long) (config.contextPerSession() - 1) * longestPiece;
+        if (utf8.length > bound) {
+            throw new ProtocolException(413, "'text' of " + utf8.length + " bytes is longer than " + bound
+                    + " bytes, more than the " + (config.contextPerSession() - 1) + " tokens a prompt may have");
+        }
+        return model.tokenize(utf8, true);
+    }
+
+    /** The longest piece of text one token stands for, in UTF-8 bytes (at least 1). */
+    private static int longestPiece(LlamaModel model) {
+        int longest = 1;
+        for (int t = 0; t < model.vocabSize(); t++) {
+            longest = Math.max(longest, model.piece(t).length);
+        }
+        return longest;
     }
 
     private void deleteSession(Context ctx) {
@@ -197,34 +307,9 @@ public final class VerifierServer implements AutoCloseable {
         ctx.status(204);
     }
 
-    /**
-     * The body, read with a hard limit whatever the Content-Length says. An oversized body is drained (up to 8 times
-     * the limit) before the 413 goes out, so that a client still writing it reads the answer instead of a reset.
-     */
-    private byte[] body(Context ctx) throws IOException {
-        long max = config.maxBodyBytes();
-        try (InputStream in = ctx.req().getInputStream()) {
-            if (ctx.contentLength() > max) {
-                drain(in, 8 * max);
-                throw new ProtocolException(413, "request body of " + ctx.contentLength() + " bytes: allowed at most "
-                        + max + " bytes");
-            }
-            byte[] b = in.readNBytes((int) max + 1);
-            if (b.length > max) {
-                drain(in, 7 * max);
-                throw new ProtocolException(413, "request body over " + max + " bytes");
-            }
-            return b;
-        }
-    }
-
-    private static void drain(InputStream in, long limit) throws IOException {
-        byte[] sink = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < limit && (n = in.read(sink)) > 0) {
-            total += n;
-        }
+    /** The body the {@link RequestGate} read in full before the route ran (empty when there was none). */
+    private static byte[] body(Context ctx) {
+        return ctx.attribute(RequestGate.BODY) instanceof byte[] b ? b : new byte[0];
     }
 
     private static <T> T await(CompletableFuture<T> f) throws InterruptedException {
@@ -251,6 +336,14 @@ public final class VerifierServer implements AutoCloseable {
     private void error(Context ctx, int status, String message) {
         metrics.rejected(status);
         ctx.attribute(ERROR_WRITTEN, Boolean.TRUE);
+        if (status == 429) {
+            ctx.header("Retry-After", "1");
+        }
+        if (status == 405) {
+            ctx.header("Allow", allowed(ctx.path()));
+            message = "method not allowed: " + ctx.method() + " " + ctx.path() + " (allowed: " + allowed(ctx.path())
+                    + ")";
+        }
         ctx.status(status).contentType("application/json").result(Json.write(new ErrorBody(status,
                 message == null ? "error" : message)));
     }
@@ -269,6 +362,7 @@ public final class VerifierServer implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // not started
         }
+        headers.close();
         loop.close();
         llama.close();
     }

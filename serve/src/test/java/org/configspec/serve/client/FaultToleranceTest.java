@@ -18,8 +18,6 @@ import org.configspec.serve.link.HostPort;
 import org.configspec.serve.link.Link;
 import org.configspec.serve.link.LinkEmulator;
 import org.configspec.serve.link.LinkSpec;
-import org.configspec.serve.protocol.SessionRequest;
-import org.configspec.serve.protocol.SessionResponse;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
 import org.configspec.serve.verifier.VerifierServer;
@@ -170,23 +168,60 @@ class FaultToleranceTest {
         }
     }
 
+    @Test
+    void aClientThatFallsBackDeletesItsSessionOnTheServer() throws Exception {
+        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
+        try (VerifierServer server = ServeFixture.verifier();
+             VerifierTransport real = ServeFixture.transport(server.url())) {
+            // the server stays up, but from the third verify on the client only ever sees 503s
+            VerifierTransport failing = new FailingAfter(real, 2);
+            ClientOptions opts = ServeFixture.clientOptions().withFallbackAfter(Duration.ofMillis(300));
+            EdgeClient.Result r = new EdgeClient(ServeFixture.model(ServeFixture.Q8), failing, opts, null)
+                    .run(prompt, 24, new FixedK(2), null);
+            assertThat(r.summary().fallbackTokens()).isPositive();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sessions(server) > 0 && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(sessions(server)).as("sessions left open on the server").isZero();
+        }
+    }
+
+    private static int sessions(VerifierServer server) throws Exception {
+        return org.configspec.serve.protocol.Json.mapper().readTree(
+                org.configspec.serve.HttpGet.text(server.url() + "/healthz")).get("sessions").asInt();
+    }
+
+    /** Passes the first {@code good} verifies through, then answers every verify with a 503 (deletes go through). */
+    private static final class FailingAfter extends ForwardingTransport {
+        private final int good;
+        private int calls;
+
+        FailingAfter(VerifierTransport real, int good) {
+            super(real);
+            this.good = good;
+        }
+
+        @Override
+        public VerifyResponse verify(String session, VerifyRequest request) throws VerifierException {
+            if (++calls > good) {
+                throw new VerifierException(VerifierException.Kind.UNREACHABLE, 503, "overloaded (injected)", null);
+            }
+            return real.verify(session, request);
+        }
+    }
+
     private static Integer[] box(int[] a) {
         return java.util.Arrays.stream(a).boxed().toArray(Integer[]::new);
     }
 
     /** Delivers every verify but throws away every third answer, as a connection dropped after the request. */
-    private static final class LosingTransport implements VerifierTransport {
-        private final VerifierTransport real;
+    private static final class LosingTransport extends ForwardingTransport {
         private final AtomicInteger calls;
 
         LosingTransport(VerifierTransport real, AtomicInteger calls) {
-            this.real = real;
+            super(real);
             this.calls = calls;
-        }
-
-        @Override
-        public SessionResponse createSession(SessionRequest request) throws VerifierException {
-            return real.createSession(request);
         }
 
         @Override
@@ -196,26 +231,6 @@ class FaultToleranceTest {
                 throw new VerifierException(VerifierException.Kind.UNREACHABLE, 0, "connection reset (injected)", null);
             }
             return v;
-        }
-
-        @Override
-        public void deleteSession(String session) throws VerifierException {
-            real.deleteSession(session);
-        }
-
-        @Override
-        public long bytesSent() {
-            return real.bytesSent();
-        }
-
-        @Override
-        public long bytesReceived() {
-            return real.bytesReceived();
-        }
-
-        @Override
-        public void close() {
-            real.close();
         }
     }
 }

@@ -51,7 +51,7 @@ class ProtocolContractTest {
         assertBad("{\"position\":5,\"draft\":[1],\"draftProbs\":[{\"ids\":[2],\"probs\":[1]}]}", VerifyRequest.class,
                 "probability 0");
         assertBad("{\"position\":5,\"draft\":[1],\"draftProbs\":[{\"ids\":[1],\"probs\":[1.5]}]}", VerifyRequest.class,
-                "outside 0..1");
+                "outside (0, 1]");
         assertBad("{\"prompt\":[1],\"text\":\"x\"}", SessionRequest.class, "exactly one");
         assertBad("{\"text\":\"x\",\"topP\":0}", SessionRequest.class, "'topP'");
         assertBad("{\"text\":\"x\",\"bogus\":1}", SessionRequest.class, "bogus");

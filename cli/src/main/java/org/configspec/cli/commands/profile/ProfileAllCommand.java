@@ -10,24 +10,14 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.configspec.cli.commands.store.StoreOption;
-import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.units.Durations;
 import org.configspec.llm.model.ModelStore;
-import org.configspec.profile.align.AlignSettings;
-import org.configspec.profile.align.PromptSource;
-import org.configspec.profile.draft.DraftBench;
-import org.configspec.profile.draft.DraftBenchSettings;
-import org.configspec.profile.draft.ProcSelf;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PowerMeter;
 import org.configspec.profile.power.PowerMeterSpec;
 import org.configspec.profile.power.PowerMeters;
-import org.configspec.profile.run.AlignAcceptanceMeasurer;
-import org.configspec.profile.run.MeterEnergyProbe;
-import org.configspec.profile.run.ProfileAll;
-import org.configspec.profile.run.ProfileAllSettings;
+import org.configspec.profile.run.ProfileAllJob;
+import org.configspec.profile.run.ProfileAllRequest;
 import org.configspec.store.ProfileStore;
-import org.configspec.store.ResumableRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,52 +88,33 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        String dev = device == null ? ProcSelf.cpuModel() : device;
-        List<String> promptTexts = promptTexts();
-        DraftBenchSettings bench = new DraftBenchSettings(List.of(0, 128), 32, 64, Math.min(kMax, 64), 16, 1, reps, threads);
-        AlignSettings align = AlignSettings.defaults().withKMax(kMax).withTokens(tokens);
-        align = new AlignSettings(align.kMax(), align.tokens(), Math.min(align.headlineK(), kMax), align.sampling(), seed, threads,
-                align.untilCi(), Math.min(align.minPrompts(), promptTexts.size()), align.maxPrompts(), align.targetPass());
-        String runKey = "profile-all:" + Integer.toHexString(List.of(target, String.join(",", drafts), dev, meter, prompts,
-                nPrompts, tokens, kMax, reps, threads, seed).hashCode());
-        ProfileAllSettings settings = new ProfileAllSettings(target, drafts, dev, bench, runKey);
-        ModelStore models = ModelStore.defaultStore();
-        try (ProfileStore s = store.open(); PowerMeter m = openMeter()) {
-            double idleW = Double.NaN;
-            if (m != null) {
-                err.println("configspec profile all: power meter " + m.info().kind() + (m.info().estimate() ? " (ESTIMATE)" : "")
-                        + "; idle baseline for " + Durations.format(idleSeconds));
-                err.flush();
-                PowerMeter.Window w = m.start();
-                Thread.sleep(idleSeconds.toMillis());
-                idleW = w.stop().meanWatts();
-            }
-            var probe = m == null ? org.configspec.profile.draft.EnergyProbe.none() : new MeterEnergyProbe(m);
-            List<String> labels = ProfileAll.steps(settings).stream().map(t -> t.kind() + " " + t.draft()).toList();
-            int steps = labels.size();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("profile all").setInitialMax(steps)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-                DraftBench draftBench = new DraftBench(models, probe, msg -> {
-                    if (msg.startsWith("warning: ")) {
-                        err.println("configspec profile all: " + msg);
-                        err.flush();
-                    }
-                });
-                ProfileAll job = new ProfileAll(s, draftBench,
-                        new AlignAcceptanceMeasurer(models, align, promptTexts, describePrompts()), step -> {
-                            // called as a step starts: the steps before it (measured or resumed) are the ones done
-                            bar.setExtraMessage(step);
-                            bar.stepTo(Math.max(0, labels.indexOf(step)));
-                        });
-                ResumableRun.Outcome outcome = job.run(settings, idleW);
-                bar.stepTo(steps);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("profiled " + drafts.size() + " drafts against " + target + " on '" + dev + "' into " + s.location()
-                        + ": " + outcome.recorded() + " steps measured now, " + outcome.skipped() + " already done (run "
-                        + outcome.run().id() + ")");
-                out.println("next: configspec select --store " + s.location() + " --price-output <$ per million tokens>");
-                out.flush();
-            }
+        ProfileAllRequest request = new ProfileAllRequest(target, drafts, device, prompts, dolly, nPrompts, tokens, kMax,
+                reps, threads, seed, meter, idleSeconds);
+        try (ProfileStore s = store.open(); PowerMeter m = openMeter(); Bar bar = new Bar()) {
+            ProfileAllJob.Result r = ProfileAllJob.run(request, s, m, ModelStore.defaultStore(),
+                    new ProfileAllJob.Listener() {
+                        @Override
+                        public void info(String line) {
+                            err.println("configspec profile all: " + line);
+                            err.flush();
+                        }
+
+                        @Override
+                        public void warning(String line) {
+                            info("warning: " + line);
+                        }
+
+                        @Override
+                        public void step(int done, int total, String label) {
+                            bar.step(done, total, label);
+                        }
+                    });
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("profiled " + drafts.size() + " drafts against " + target + " on '" + r.device() + "' into "
+                    + r.location() + ": " + r.outcome().recorded() + " steps measured now, " + r.outcome().skipped()
+                    + " already done (run " + r.outcome().run().id() + ")");
+            out.println("next: configspec select --store " + r.location() + " --price-output <$ per million tokens>");
+            out.flush();
         }
         return 0;
     }
@@ -156,15 +127,24 @@ public final class ProfileAllCommand implements Callable<Integer> {
         return PowerMeters.open(PowerMeterSpec.of(kind).withInterval(Duration.ofMillis(100)));
     }
 
-    private List<String> promptTexts() {
-        if (nPrompts < 1) {
-            throw new ConfigSpecException("--n-prompts must be >= 1, got " + nPrompts);
-        }
-        List<String> all = PromptSource.named(prompts, dolly, nPrompts, seed).prompts();
-        return all.subList(0, Math.min(nPrompts, all.size()));
-    }
+    /** The progress bar, drawn from the first step on (after the meter's baseline lines). */
+    private static final class Bar implements AutoCloseable {
+        private ProgressBar bar;
 
-    private String describePrompts() {
-        return prompts + " (" + nPrompts + " prompts)";
+        void step(int done, int total, String label) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("profile all").setInitialMax(total)
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+            }
+            bar.setExtraMessage(label);
+            bar.stepTo(done);
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.configspec.profile.power.PowerMeter;
 import org.configspec.profile.power.PowerMeterSpec;
 import org.configspec.profile.power.PowerMeters;
 import org.configspec.serve.client.ClientOptions;
+import org.configspec.serve.http.BearerToken;
 import org.configspec.serve.client.EdgeRun;
 import org.configspec.serve.client.PolicyKind;
 import org.configspec.serve.metrics.EdgeEnergy;
@@ -40,8 +41,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verifier", required = true, description = "verifier URL, e.g. http://127.0.0.1:8470")
     String verifier;
 
-    @Option(names = "--token", description = "bearer token of the verifier")
+    @Option(names = "--token", description = "bearer token of the verifier (visible in ps: prefer --token-file or"
+            + " the CONFIGSPEC_TOKEN environment variable)")
     String token;
+
+    @Option(names = "--token-file", description = "file whose first line is the verifier's bearer token")
+    Path tokenFile;
 
     @Option(names = "--prompt", required = true, description = "prompt text")
     String prompt;
@@ -107,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
         ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
                 threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
                 Duration.ofSeconds(1), fallbackAfter);
-        EdgeRun.Request request = new EdgeRun.Request(draft, verifier, token, prompt, n, policy, k, maxK, options,
+        EdgeRun.Request request = new EdgeRun.Request(draft, verifier,
+                BearerToken.resolve(token, tokenFile, System.getenv()), prompt, n, policy, k, maxK, options,
                 timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
                 roundsCsv);
         Utf8Sink out = new Utf8Sink(spec.commandLine().getOut());

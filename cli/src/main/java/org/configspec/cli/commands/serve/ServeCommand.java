@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.serve.http.BearerToken;
+import org.configspec.serve.http.ServerLimits;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 import picocli.CommandLine.Command;
@@ -35,8 +37,38 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8470", description = "port, 0 = any free")
     int port;
 
-    @Option(names = "--token", description = "bearer token every request but /healthz must carry")
+    @Option(names = "--token", description = "bearer token every request but /healthz must carry (visible in ps:"
+            + " prefer --token-file or the CONFIGSPEC_TOKEN environment variable)")
     String token;
+
+    @Option(names = "--token-file", description = "file whose first line is the bearer token")
+    java.nio.file.Path tokenFile;
+
+    @Option(names = "--allow-unauthenticated", description = "serve without a token on an address other than loopback"
+            + " (refused otherwise)")
+    boolean allowUnauthenticated;
+
+    @Option(names = "--max-connections", defaultValue = "4096", description = "most open connections")
+    int maxConnections;
+
+    @Option(names = "--max-requests", defaultValue = "256", description = "most requests processed at once; more are"
+            + " answered 429")
+    int maxRequests;
+
+    @Option(names = "--max-queue", defaultValue = "64", description = "most verifies and session creations waiting"
+            + " for the decode thread; more are answered 429")
+    int maxQueue;
+
+    @Option(names = "--header-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "a request's headers must arrive within this after its first byte")
+    Duration headerTimeout;
+
+    @Option(names = "--body-timeout", defaultValue = "10s", paramLabel = "DURATION",
+            description = "a request's body must arrive within this plus its length at --min-data-rate")
+    Duration bodyTimeout;
+
+    @Option(names = "--min-data-rate", defaultValue = "16384", description = "bytes per second a body is given")
+    long minDataRate;
 
     @Option(names = "--max-batch", defaultValue = "8", description = "most sessions per llama decode, 1..64")
     int maxBatch;
@@ -67,9 +99,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        VerifierConfig config = new VerifierConfig(host, port, token, maxBatch, Duration.ofMillis(maxWaitMs),
+        ServerLimits limits = new ServerLimits(maxConnections, maxRequests, maxQueue, headerTimeout, bodyTimeout,
+                minDataRate);
+        String secret = BearerToken.resolve(token, tokenFile, System.getenv());
+        VerifierConfig config = new VerifierConfig(host, port, secret, maxBatch, Duration.ofMillis(maxWaitMs),
                 maxSessions, maxK, idleTimeout, context, maxBody,
-                threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads);
+                threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads, limits,
+                allowUnauthenticated);
         LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
         VerifierServer server;
         try {
@@ -79,6 +115,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         err.println("configspec serve: verifying with " + model + " on " + server.url() + " (Ctrl-C stops)");
+        if (server.config().token() == null && server.config().allowUnauthenticated()) {
+            err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
+                    + " it (--allow-unauthenticated)");
+        }
         err.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         VerifierServer s = server;

@@ -70,6 +70,23 @@ class ServeAndRunCommandTest {
     }
 
     @Test
+    void serveRefusesAnAddressReachableFromOtherMachinesWithoutAToken() throws Exception {
+        Result open = exec("serve", "--model", "stories15M-f32", "--host", "0.0.0.0", "--port", "0");
+        assertThat(open.code()).isEqualTo(2);
+        assertThat(open.err().strip()).doesNotContain("\n").startsWith("configspec serve: --host 0.0.0.0 is reachable"
+                + " from other machines and no token is set").contains("--allow-unauthenticated");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("token", ".txt");
+        Result both = exec("serve", "--model", "stories15M-f32", "--token", "a", "--token-file",
+                file.toString());
+        java.nio.file.Files.delete(file);
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err().strip()).isEqualTo("configspec serve: --token and --token-file both given: use one");
+        Result slow = exec("serve", "--model", "stories15M-f32", "--max-queue", "0");
+        assertThat(slow.code()).isEqualTo(2);
+        assertThat(slow.err().strip()).isEqualTo("configspec serve: --max-queue = 0: allowed 1..100000");
+    }
+
+    @Test
     void badFlagsAreOneLineAndExitTwo() {
         Result policy = exec("run", "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
                 "--prompt", "x", "--policy", "weird");
