@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.configspec.cli.commands.CatalogCommand;
 import org.configspec.cli.commands.ExplainCommand;
+import org.configspec.cli.commands.SimulateCommand;
 import org.configspec.cli.commands.FindingsCommand;
 import org.configspec.cli.commands.LinkCommand;
 import org.configspec.cli.commands.ReportCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, ReportCommand.class, CatalogCommand.class,
                 FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ServeCommand.class, RunCommand.class,
                 ValidateCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -66,14 +66,8 @@ public abstract class KPolicy {
         return new Counters(rounds, drafted, accepted, kIncreases, kDecreases);
     }
 
-    /** Parses --policy: fixed, backoff or optimal. */
+    /** Parses --policy: fixed, backoff, optimal or bandit. */
     public static KPolicy parse(String name, int k, int maxK) {
-        String n = name == null ? "fixed" : name.trim().toUpperCase(java.util.Locale.ROOT);
-        for (PolicyKind p : PolicyKind.values()) {
-            if (p.name().equals(n)) {
-                return p.policy(k, maxK);
-            }
-        }
-        throw new ConfigSpecException("--policy '" + name + "': allowed fixed, backoff, optimal");
+        return PolicyKind.parse(name == null ? "fixed" : name).policy(k, maxK);
     }
 }

@@ -57,7 +57,7 @@ class KPolicyTest {
         assertThat(KPolicy.parse("BACKOFF", 4, 8)).isInstanceOf(BackoffK.class);
         assertThat(KPolicy.parse("optimal", 4, 8)).isInstanceOf(OptimalK.class);
         assertThatThrownBy(() -> KPolicy.parse("x", 4, 8)).isInstanceOf(ConfigSpecException.class)
-                .hasMessage("--policy 'x': allowed fixed, backoff, optimal");
+                .hasMessage("--policy 'x': allowed fixed, backoff, optimal, bandit");
         assertThatThrownBy(() -> new FixedK(0)).hasMessageContaining("--k = 0");
     }
 }

@@ -1,0 +1,38 @@
+package org.configspec.sim;
+
+import java.util.function.IntToDoubleFunction;
+import org.configspec.core.error.ConfigSpecException;
+import org.configspec.serve.client.KPolicy;
+import org.configspec.serve.client.PolicyKind;
+
+/**
+ * What every simulated edge client is: its draft speed, power, acceptance, billing and K policy.
+ *
+ * @param name        the configuration, for the output
+ * @param tokPerS     draft speed r_d in tokens/s
+ * @param powerW      device power while drafting in W (NaN where unknown)
+ * @param idleW       device power while waiting for verification in W, counted only when {@code countWaiting}
+ * @param usdPerRound US dollars billed for a round of K (the billing regime at the target's prices)
+ * @param policy      how K is chosen ({@link PolicyKind}: the real client's strategy classes)
+ * @param k           the fixed K, and the start K of the adaptive policies
+ */
+public record ClientSpec(String name, double tokPerS, double powerW, double idleW, boolean countWaiting,
+                         AcceptanceSampler acceptance, IntToDoubleFunction usdPerRound, PolicyKind policy, int k) {
+    public ClientSpec {
+        if (!(tokPerS > 0) || Double.isInfinite(tokPerS)) {
+            throw new ConfigSpecException("draft speed of " + name + " = " + tokPerS + " tok/s: allowed a positive number");
+        }
+        if (k < 1 || k > acceptance.maxK()) {
+            throw new ConfigSpecException("-k = " + k + ": allowed 1.." + acceptance.maxK() + " (--k-max)");
+        }
+    }
+
+    /** A fresh policy for one client; {@code seed} seeds the bandit's draws. */
+    public KPolicy newPolicy(long seed) {
+        return policy.policy(k, acceptance.maxK(), seed);
+    }
+
+    public ClientSpec withPolicy(PolicyKind p, int startK) {
+        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, p, startK);
+    }
+}
