@@ -1,9 +1,9 @@
 package org.configspec.core.error;
 
 /**
- * Makes an error message one printable line however much of the input it quotes: control characters (newlines,
- * escapes, NUL) and line separators become {@code \}{@code uXXXX}, and a message longer than {@value #MAX} characters
- * keeps its start (what and where) and its end (what is allowed) around an elision.
+ * Makes an error message one printable line however much of the input it quotes: newlines and tabs become spaces,
+ * other control characters (escapes, NUL) and line separators {@code \}{@code uXXXX}, and a message longer than
+ * {@value #MAX} characters keeps its start (what and where) and its end (what is allowed) around an elision.
  */
 public final class OneLine {
     public static final int MAX = 2000;
@@ -23,7 +23,7 @@ public final class OneLine {
                 b = new StringBuilder(message.length() + 16).append(message, 0, i);
             }
             if (control) {
-                b.append(String.format("\\u%04x", (int) c));
+                b.append(c == '\n' || c == '\r' || c == '\t' ? " " : String.format("\\u%04x", (int) c));
             } else if (b != null) {
                 b.append(c);
             }

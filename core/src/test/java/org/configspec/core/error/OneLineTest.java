@@ -9,7 +9,7 @@ class OneLineTest {
     @Test
     void controlCharactersInQuotedInputAreEscaped() {
         assertThat(new ConfigSpecException("catalog c.json: unknown draft 'a\nb\u001b[2J\u0000'").getMessage())
-                .isEqualTo("catalog c.json: unknown draft 'a\\u000ab\\u001b[2J\\u0000'");
+                .isEqualTo("catalog c.json: unknown draft 'a b\\u001b[2J\\u0000'");
     }
 
     @Test
