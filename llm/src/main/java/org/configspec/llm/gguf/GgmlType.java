@@ -36,8 +36,12 @@ public enum GgmlType {
         return BY_ID.get(id);
     }
 
-    /** Bytes for {@code elements} values (must be a multiple of the block size). */
+    /**
+     * Bytes for {@code elements} values (must be a multiple of the block size).
+     *
+     * @throws ArithmeticException when the byte count does not fit in a long
+     */
     public long bytesFor(long elements) {
-        return elements / blockSize * typeSize;
+        return Math.multiplyExact(elements / blockSize, (long) typeSize);
     }
 }

@@ -28,6 +28,7 @@ public final class GgufReader {
     public static final int MAGIC = 0x46554747; // "GGUF" little-endian
     private static final long MAX_STRING = 1L << 24;
     private static final long MAX_COUNT = 1L << 28;
+    private static final long MAX_ALIGNMENT = 1L << 30;
 
     private GgufReader() { }
 
@@ -150,17 +151,28 @@ public final class GgufReader {
                 if (!names.add(name)) {
                     throw bad("duplicate tensor name '" + name + "'");
                 }
+                GgufTensorInfo t = new GgufTensorInfo(name, dims, type, offset);
+                long bytes;
                 try {
-                    tensors.add(new GgufTensorInfo(name, dims, type, offset));
+                    bytes = t.byteSize();
                 } catch (ArithmeticException e) {
-                    throw bad("tensor '" + name + "' is too large");
+                    bytes = Long.MAX_VALUE;
                 }
+                if (bytes > size) {
+                    throw bad("tensor '" + name + "' with dimensions " + java.util.Arrays.toString(dims) + " of "
+                            + type + " needs more bytes than the whole file (" + size + ")");
+                }
+                tensors.add(t);
             }
             long alignment = 32;
             GgufValue al = kv.get("general.alignment");
             if (al != null) {
-                if (!(al.value() instanceof Long) || al.asLong() <= 0 || Long.bitCount(al.asLong()) != 1) {
-                    throw bad("general.alignment = " + al + " (must be a positive power of two)");
+                // a UINT32 as the GGUF format defines it (llama.cpp reads it as one); at most 2^30 so that it fits
+                // the int GgufWriter pads with
+                if (al.type() != GgufValueType.UINT32 || al.asLong() <= 0 || al.asLong() > MAX_ALIGNMENT
+                        || Long.bitCount(al.asLong()) != 1) {
+                    throw bad("general.alignment = " + al + " of type " + al.type()
+                            + " (must be a UINT32 power of two, 1.." + MAX_ALIGNMENT + ")");
                 }
                 alignment = al.asLong();
             }

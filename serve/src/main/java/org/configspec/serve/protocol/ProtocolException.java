@@ -6,7 +6,7 @@ public final class ProtocolException extends RuntimeException {
     private final int status;
 
     public ProtocolException(int status, String message) {
-        super(message);
+        super(org.configspec.core.error.OneLine.of(message));
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("status " + status + ": allowed 400..599");
         }
