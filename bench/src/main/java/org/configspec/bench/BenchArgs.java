@@ -22,6 +22,11 @@ final class BenchArgs {
         return m;
     }
 
+    static int integer(Map<String, String> args, String key, int otherwise) {
+        String v = args.get(key);
+        return v == null ? otherwise : Integer.parseInt(v.trim());
+    }
+
     static List<Integer> ints(String csv) {
         List<Integer> out = new ArrayList<>();
         for (String s : csv.split(",")) {

@@ -50,10 +50,10 @@ public final class LoadBench {
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = BenchArgs.parse(argv);
         List<Integer> levels = BenchArgs.ints(a.getOrDefault("levels", "1,2,4,8,16,32,64"));
-        int seconds = Integer.parseInt(a.getOrDefault("seconds", "10"));
-        int k = Integer.parseInt(a.getOrDefault("k", "4"));
-        int tokens = Integer.parseInt(a.getOrDefault("tokens", "48"));
-        int promptCount = Integer.parseInt(a.getOrDefault("prompts", "8"));
+        int seconds = BenchArgs.integer(a, "seconds", 10);
+        int k = BenchArgs.integer(a, "k", 4);
+        int tokens = BenchArgs.integer(a, "tokens", 48);
+        int promptCount = BenchArgs.integer(a, "prompts", 8);
         String target = a.getOrDefault("target", "stories15M-f32");
         String threads = a.getOrDefault("threads", "1");
         String extra = a.getOrDefault("serveArgs", "").trim();
