@@ -19,8 +19,6 @@ import org.configspec.profile.align.PromptSource;
 import org.configspec.profile.draft.ProcSelf;
 import org.configspec.serve.client.HttpVerifierTransport;
 import org.configspec.serve.protocol.SessionRequest;
-import org.configspec.serve.protocol.SessionResponse;
-import org.configspec.serve.protocol.VerifyRequest;
 
 /**
  * Load on a real {@code configspec serve} process: 1 → 64 concurrent protocol clients ({@link LoadClient}), each
@@ -99,16 +97,7 @@ public final class LoadBench {
     /** The target's greedy continuation of {@code text}: one client alone, {@code n} verifies with K = 0. */
     private static int[] reference(String url, String text, int n) throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            SessionResponse s = http.createSession(new SessionRequest(null, text, null, null, null, null));
-            int[] out = new int[n];
-            int position = s.position();
-            for (int i = 0; i < n; i++) {
-                var v = http.verify(s.session(), new VerifyRequest(position, new int[0], null));
-                out[i] = v.token();
-                position = v.position();
-            }
-            http.deleteSession(s.session());
-            return out;
+            return ServeBench.targetAlone(http, new SessionRequest(null, text, null, null, null, null), n).tokens();
         }
     }
 

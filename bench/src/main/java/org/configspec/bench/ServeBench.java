@@ -160,14 +160,20 @@ public final class ServeBench {
                 Median.ofSorted(s), s[0], s[s.length - 1], tokPerRound, rttMs, ratio);
     }
 
-    private record TargetAloneRun(int[] tokens, double seconds, int rounds) {
+    record TargetAloneRun(int[] tokens, double seconds, int rounds) {
     }
 
     /** The target alone over the protocol: a session, then n verifies with K = 0 (one target token per round trip). */
     private static TargetAloneRun targetAlone(HttpVerifierTransport http, int[] prompt, int n)
             throws VerifierException {
+        return targetAlone(http, SessionRequest.greedy(prompt), n);
+    }
+
+    /** Also the reference continuation of {@link LoadBench}: a greedy session, n verifies with K = 0. */
+    static TargetAloneRun targetAlone(HttpVerifierTransport http, SessionRequest session, int n)
+            throws VerifierException {
         long t0 = System.nanoTime();
-        SessionResponse s = http.createSession(SessionRequest.greedy(prompt));
+        SessionResponse s = http.createSession(session);
         int[] out = new int[n];
         int position = s.position();
         for (int i = 0; i < n; i++) {
