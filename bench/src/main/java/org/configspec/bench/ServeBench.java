@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +62,14 @@ public final class ServeBench {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> a = parse(argv);
+        Map<String, String> a = BenchArgs.parse(argv);
         int n = Integer.parseInt(a.getOrDefault("n", "48"));
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
-        List<Integer> rtts = ints(a.getOrDefault("rtt", "0,20,100"));
+        List<Integer> rtts = BenchArgs.ints(a.getOrDefault("rtt", "0,20,100"));
         int k = Integer.parseInt(a.getOrDefault("k", "4"));
         List<String> drafts = List.of(a.getOrDefault("drafts", "stories15M-q8_0,stories15M-q8_0-l5").split(","));
         String target = a.getOrDefault("target", "stories15M-f32");
-        List<Integer> clients = ints(a.getOrDefault("clients", "1,4,16"));
+        List<Integer> clients = BenchArgs.ints(a.getOrDefault("clients", "1,4,16"));
         int clientTokens = Integer.parseInt(a.getOrDefault("clientTokens", "64"));
         int maxBatch = Integer.parseInt(a.getOrDefault("maxBatch", "16"));
         int maxWaitMs = Integer.parseInt(a.getOrDefault("maxWaitMs", "2"));
@@ -161,14 +160,20 @@ public final class ServeBench {
                 Median.ofSorted(s), s[0], s[s.length - 1], tokPerRound, rttMs, ratio);
     }
 
-    private record TargetAloneRun(int[] tokens, double seconds, int rounds) {
+    record TargetAloneRun(int[] tokens, double seconds, int rounds) {
     }
 
     /** The target alone over the protocol: a session, then n verifies with K = 0 (one target token per round trip). */
     private static TargetAloneRun targetAlone(HttpVerifierTransport http, int[] prompt, int n)
             throws VerifierException {
+        return targetAlone(http, SessionRequest.greedy(prompt), n);
+    }
+
+    /** Also the reference continuation of {@link LoadBench}: a greedy session, n verifies with K = 0. */
+    static TargetAloneRun targetAlone(HttpVerifierTransport http, SessionRequest session, int n)
+            throws VerifierException {
         long t0 = System.nanoTime();
-        SessionResponse s = http.createSession(SessionRequest.greedy(prompt));
+        SessionResponse s = http.createSession(session);
         int[] out = new int[n];
         int position = s.position();
         for (int i = 0; i < n; i++) {
@@ -295,27 +300,5 @@ public final class ServeBench {
             http.deleteSession(s.session());
             return new ClientResult(done, rounds, batchSum);
         }
-    }
-
-    // ---- helpers ----
-
-    private static List<Integer> ints(String csv) {
-        List<Integer> out = new ArrayList<>();
-        for (String s : csv.split(",")) {
-            out.add(Integer.parseInt(s.trim()));
-        }
-        return out;
-    }
-
-    private static Map<String, String> parse(String[] argv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : argv) {
-            int eq = s.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("argument '" + s + "': expected key=value (see the class javadoc)");
-            }
-            m.put(s.substring(0, eq), s.substring(eq + 1));
-        }
-        return m;
     }
 }

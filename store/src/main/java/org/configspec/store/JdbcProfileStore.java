@@ -193,26 +193,44 @@ abstract class JdbcProfileStore implements ProfileStore {
 
     @Override
     public synchronized boolean recordItem(String runId, String itemKey, String result) {
+        String canonical = itemResult(runId, itemKey, result);
+        return sql("record item '" + itemKey + "' of run " + runId, () -> record(runId, itemKey, canonical));
+    }
+
+    @Override
+    public synchronized boolean putAndRecord(ProfileDocument d, String runId, String itemKey, String result) {
+        String canonical = itemResult(runId, itemKey, result);
+        return sql("put " + d.id() + " and record item '" + itemKey + "' of run " + runId, () -> inTransaction(() -> {
+            if (!record(runId, itemKey, canonical)) {
+                return false;
+            }
+            insert(d);
+            return true;
+        }));
+    }
+
+    private String itemResult(String runId, String itemKey, String result) {
         if (itemKey == null || itemKey.isBlank() || itemKey.length() > 1024) {
             throw new ConfigSpecException("store " + location() + ": run " + runId + ": item key must be 1..1024 characters, got "
                     + (itemKey == null ? "nothing" : itemKey.length() + " characters"));
         }
-        String canonical = CanonicalJson.text(result, "run " + runId + " item '" + itemKey + "'");
-        return sql("record item '" + itemKey + "' of run " + runId, () -> {
-            runningRun(runId);
-            // One statement, so one transaction: the item and its sequence number commit together or not at all.
-            try (PreparedStatement st = connection.prepareStatement("INSERT INTO profile_run_item"
-                    + " (run_id, item_key, seq, recorded_ms, result)"
-                    + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ? FROM profile_run_item WHERE run_id = ?"
-                    + " ON CONFLICT (run_id, item_key) DO NOTHING")) {
-                st.setString(1, runId);
-                st.setString(2, itemKey);
-                st.setLong(3, now().toEpochMilli());
-                st.setString(4, canonical);
-                st.setString(5, runId);
-                return st.executeUpdate() == 1;
-            }
-        });
+        return CanonicalJson.text(result, "run " + runId + " item '" + itemKey + "'");
+    }
+
+    private boolean record(String runId, String itemKey, String canonical) throws SQLException {
+        runningRun(runId);
+        // One statement, so one transaction: the item and its sequence number commit together or not at all.
+        try (PreparedStatement st = connection.prepareStatement("INSERT INTO profile_run_item"
+                + " (run_id, item_key, seq, recorded_ms, result)"
+                + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ? FROM profile_run_item WHERE run_id = ?"
+                + " ON CONFLICT (run_id, item_key) DO NOTHING")) {
+            st.setString(1, runId);
+            st.setString(2, itemKey);
+            st.setLong(3, now().toEpochMilli());
+            st.setString(4, canonical);
+            st.setString(5, runId);
+            return st.executeUpdate() == 1;
+        }
     }
 
     @Override

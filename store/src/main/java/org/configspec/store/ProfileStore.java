@@ -51,6 +51,15 @@ public interface ProfileStore extends AutoCloseable {
      */
     boolean recordItem(String runId, String itemKey, String result);
 
+    /**
+     * Stores a measured document and records the run item that produced it in one transaction: a process killed
+     * between the two leaves neither, so the resumed run measures the item again without a second document for it.
+     *
+     * @return true when stored and recorded now, false when the run already had an item with this key (then the
+     *         document is not stored; the first result stays)
+     */
+    boolean putAndRecord(ProfileDocument document, String runId, String itemKey, String result);
+
     /** The run's completed items in the order they were recorded. */
     List<RunItem> completedItems(String runId);
 

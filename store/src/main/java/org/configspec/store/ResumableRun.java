@@ -44,6 +44,27 @@ public record ResumableRun(ProfileStore store, String runKey, String params) {
      * @param measure measures one item and returns its result as JSON text
      */
     public <T> Outcome run(List<T> items, Function<T, String> itemKey, Function<T, String> measure) {
+        return drive(items, itemKey, (runId, key, item) -> store.recordItem(runId, key, measure.apply(item)));
+    }
+
+    /**
+     * Like {@link #run}, for items that each produce one profile document: the document and its run item (result
+     * {@code {"document": id}}) are stored in one transaction ({@link ProfileStore#putAndRecord}), so a run killed
+     * after storing a document but before recording its item cannot store that item's document twice on resuming.
+     */
+    public <T> Outcome runStoring(List<T> items, Function<T, String> itemKey, Function<T, ProfileDocument> measure) {
+        return drive(items, itemKey, (runId, key, item) -> {
+            ProfileDocument doc = measure.apply(item);
+            return store.putAndRecord(doc, runId, key, "{\"document\":\"" + doc.id() + "\"}");
+        });
+    }
+
+    /** Measures and records one item; false when another process recorded it meanwhile. */
+    private interface Recorder<T> {
+        boolean record(String runId, String key, T item);
+    }
+
+    private <T> Outcome drive(List<T> items, Function<T, String> itemKey, Recorder<T> recorder) {
         Set<String> keys = new HashSet<>();
         for (T item : items) {
             String k = itemKey.apply(item);
@@ -66,7 +87,7 @@ public record ResumableRun(ProfileStore store, String runKey, String params) {
                 throw new ConfigSpecException("store " + store.location() + ": run '" + runKey + "' is finished but lacks item '"
                         + k + "'; use a new run key to measure more items");
             }
-            if (store.recordItem(run.id(), k, measure.apply(item))) {
+            if (recorder.record(run.id(), k, item)) {
                 recorded++;
             } else {
                 skipped++; // another process recorded it meanwhile; the first result stays

@@ -223,6 +223,52 @@ abstract class ProfileStoreContract {
     }
 
     /**
+     * A measured document and its run item commit together or not at all: a process killed between storing a
+     * document and recording its item used to leave the document behind, and the resumed run stored a second one for
+     * the same step (found by scripts/chaos killing {@code profile all}).
+     */
+    @Test
+    void putAndRecordStoresTheDocumentTogetherWithItsRunItemOrNeither() throws Exception {
+        try (ProfileStore s = ProfileStores.open(freshStoreUrl())) {
+            ProfileRun run = s.beginRun("profile all", "{}");
+            ProfileDocument first = sample().get(0);
+            assertThat(s.putAndRecord(first, run.id(), "draft:a", "{\"document\":\"" + first.id() + "\"}")).isTrue();
+            assertThat(s.get(first.id())).contains(first);
+            assertThat(s.completedItems(run.id())).extracting(RunItem::key).containsExactly("draft:a");
+            ProfileDocument second = sample().get(1);
+            assertThat(s.putAndRecord(second, run.id(), "draft:a", "{}")).as("item already recorded").isFalse();
+            assertThat(s.get(second.id())).as("no document for an item recorded before").isEmpty();
+            s.finishRun(run.id());
+            ProfileDocument third = sample().get(2);
+            assertThatThrownBy(() -> s.putAndRecord(third, run.id(), "draft:b", "{}")).hasMessageContaining("finished");
+            assertThat(s.get(third.id())).as("rolled back with its item").isEmpty();
+            assertThat(s.list(ProfileFilter.ALL)).containsExactly(first);
+        }
+    }
+
+    @Test
+    void aStoringRunStoresOneDocumentPerItemAndNoneOnResuming() throws Exception {
+        try (ProfileStore s = ProfileStores.open(freshStoreUrl())) {
+            ResumableRun r = new ResumableRun(s, "k", "{}");
+            List<ProfileDocument> docs = sample().subList(0, 2);
+            List<Integer> measured = new ArrayList<>();
+            var first = r.runStoring(List.of(0, 1), i -> "item" + i, i -> {
+                measured.add(i);
+                return docs.get(i);
+            });
+            assertThat(first.items()).extracting(RunItem::result)
+                    .containsExactly("{\"document\":\"" + docs.get(0).id() + "\"}", "{\"document\":\"" + docs.get(1).id() + "\"}");
+            var again = r.runStoring(List.of(0, 1), i -> "item" + i, i -> {
+                measured.add(i);
+                return sample().get(4);
+            });
+            assertThat(again.skipped()).isEqualTo(2);
+            assertThat(measured).containsExactly(0, 1);
+            assertThat(s.list(ProfileFilter.ALL)).containsExactlyInAnyOrderElementsOf(docs);
+        }
+    }
+
+    /**
      * The point of the run log: a profiling run killed with SIGKILL loses nothing it had committed, and resuming it
      * records only the missing items, each exactly once.
      */

@@ -24,9 +24,18 @@ public final class ProcSelf {
         return statusKb("VmHWM") * 1024;
     }
 
+    /** VmRSS in bytes of process {@code pid} (e.g. a server under load), 0 when unavailable. */
+    public static long rssBytesOf(long pid) {
+        return statusKb(Path.of("/proc", Long.toString(pid), "status"), "VmRSS") * 1024;
+    }
+
     static long statusKb(String key) {
+        return statusKb(Path.of("/proc/self/status"), key);
+    }
+
+    private static long statusKb(Path status, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+            for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
                 if (line.startsWith(key + ":")) {
                     return parseKb(line.substring(key.length() + 1));
                 }

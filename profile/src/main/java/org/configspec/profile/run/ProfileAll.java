@@ -19,8 +19,9 @@ import org.configspec.store.ResumableRun;
 
 /**
  * The whole profiling job on one device: for each draft, its drafting speed (and power) and its acceptance against
- * the target, each stored as a profile document the moment it is measured and recorded in the run log, so a run
- * killed at any point resumes where it stopped (same run key) and loses nothing it had completed.
+ * the target, each stored as a profile document the moment it is measured, together with its run-log item in one
+ * transaction, so a run killed at any point resumes where it stopped (same run key), loses nothing it had completed
+ * and stores no step's document twice.
  */
 public final class ProfileAll {
     /** One unit of work: measure a draft's speed, or its acceptance. */
@@ -57,12 +58,10 @@ public final class ProfileAll {
         String params = "{\"target\":\"" + s.target() + "\",\"drafts\":\"" + String.join(",", s.drafts()) + "\",\"device\":\""
                 + s.device() + "\"}";
         ResumableRun run = new ResumableRun(store, s.runKey(), params);
-        return run.run(steps(s), Step::key, step -> {
+        return run.runStoring(steps(s), Step::key, step -> {
             progress.accept(step.kind() + " " + step.draft());
-            ProfileDocument doc = step.kind().equals(DraftDocument.KIND) ? draftDoc(s, step.draft(), idleWatts)
+            return step.kind().equals(DraftDocument.KIND) ? draftDoc(s, step.draft(), idleWatts)
                     : acceptanceDoc(s, step.draft());
-            store.put(doc);
-            return "{\"document\":\"" + doc.id() + "\"}";
         });
     }
 

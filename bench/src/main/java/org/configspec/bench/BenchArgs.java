@@ -1,0 +1,37 @@
+package org.configspec.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code key=value} arguments of the benchmark mains ({@link ServeBench}, {@link LoadBench}). */
+final class BenchArgs {
+    private BenchArgs() {
+    }
+
+    static Map<String, String> parse(String[] argv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String s : argv) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("argument '" + s + "': expected key=value (see the class javadoc)");
+            }
+            m.put(s.substring(0, eq), s.substring(eq + 1));
+        }
+        return m;
+    }
+
+    static int integer(Map<String, String> args, String key, int otherwise) {
+        String v = args.get(key);
+        return v == null ? otherwise : Integer.parseInt(v.trim());
+    }
+
+    static List<Integer> ints(String csv) {
+        List<Integer> out = new ArrayList<>();
+        for (String s : csv.split(",")) {
+            out.add(Integer.parseInt(s.trim()));
+        }
+        return out;
+    }
+}
