@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.configspec.core.catalog.Catalog;
-import org.configspec.core.domain.DraftModel;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.model.ModelOptions;
 import org.configspec.core.space.Candidate;
@@ -21,16 +20,7 @@ public final class Selection {
     public static Candidate candidate(Catalog c, ModelOptions o, String target, String device, String draft, String quant) {
         known("--target", target, c.targets(), t -> t.name());
         known("--device", device, c.devices(), d -> d.name());
-        known("--draft", draft, c.drafts(), DraftModel::name);
-        List<DraftModel> variants = c.draftsNamed(draft);
-        String q = quant;
-        if (q == null) {
-            if (variants.size() > 1) {
-                throw new ConfigSpecException("--quant is needed: draft '" + draft + "' comes in "
-                        + variants.stream().map(DraftModel::quant).collect(Collectors.joining(", ")));
-            }
-            q = variants.get(0).quant();
-        }
+        String q = c.quantOf(draft, quant);
         JointSpace space = JointSpace.of(c, o, new SpaceFilter(Set.of(target), Set.of(device), Set.of(draft), Set.of(q),
                 SpaceFilter.DEFAULT_HEADROOM));
         if (space.candidates().isEmpty()) {

@@ -1,14 +1,11 @@
 package org.configspec.cli.commands;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.configspec.cli.options.CatalogOption;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.cli.options.ModelOptionsMixin;
 import org.configspec.core.catalog.Catalog;
-import org.configspec.core.domain.DraftModel;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.explain.Explainer;
 import org.configspec.core.model.ModelOptions;
@@ -61,19 +58,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog c = model.reprice(catalog.load(model));
-        List<DraftModel> variants = c.draftsNamed(draft);
-        if (variants.isEmpty()) {
-            throw new ConfigSpecException("--draft: unknown value '" + draft + "'; the catalog has: "
-                    + c.drafts().stream().map(DraftModel::name).distinct().sorted().collect(Collectors.joining(", ")));
-        }
-        String q = quant;
-        if (q == null) {
-            if (variants.size() > 1) {
-                throw new ConfigSpecException("--quant is needed: draft '" + draft + "' comes in "
-                        + variants.stream().map(DraftModel::quant).collect(Collectors.joining(", ")));
-            }
-            q = variants.get(0).quant();
-        }
+        String q = c.quantOf(draft, quant);
         if (k < 1) {
             throw new ConfigSpecException("-k must be >= 1, got " + k);
         }

@@ -62,6 +62,27 @@ public record Catalog(String name, String description, String source, List<Devic
         return drafts.stream().filter(d -> d.name().equals(draftName)).collect(Collectors.toList());
     }
 
+    /**
+     * The quantisation a user means by draft {@code draftName} and {@code quant} ({@code --draft}, {@code --quant}):
+     * {@code quant} itself, or the draft's only variant's when {@code quant} is null. An unknown draft, or a null
+     * quant for a draft with several variants, is one error naming the flag and what the catalog has.
+     */
+    public String quantOf(String draftName, String quant) {
+        List<DraftModel> variants = draftsNamed(draftName);
+        if (variants.isEmpty()) {
+            throw new ConfigSpecException("--draft: unknown value '" + draftName + "'; the catalog has: "
+                    + drafts.stream().map(DraftModel::name).distinct().sorted().collect(Collectors.joining(", ")));
+        }
+        if (quant != null) {
+            return quant;
+        }
+        if (variants.size() > 1) {
+            throw new ConfigSpecException("--quant is needed: draft '" + draftName + "' comes in "
+                    + variants.stream().map(DraftModel::quant).collect(Collectors.joining(", ")));
+        }
+        return variants.get(0).quant();
+    }
+
     public Optional<DraftModel> draft(String draftName, String quant) {
         return drafts.stream().filter(d -> d.name().equals(draftName) && d.quant().equals(quant)).findFirst();
     }
