@@ -12,7 +12,7 @@ package org.configspec.llm.engine;
  */
 public record ContextOptions(int threads, int contextSize, int sequences, int batchCapacity,
                              FlashAttention flashAttention, KvCacheType kvCacheType) {
-    /** The most KV-cache positions of one context (all sequences together): 2^20. */
+    /** The most KV-cache positions of one sequence: 2^20 (the bound of {@code contextSize}, and of a model's default). */
     public static final int MAX_CONTEXT = 1 << 20;
 
     /** llama.cpp's {@code llama_flash_attn_type}. */

@@ -42,14 +42,9 @@ public final class LlamaSession implements InferenceEngine {
                     + ": give a context size (--ctx)");
         }
         int perSeq = options.contextSize() > 0 ? options.contextSize() : Math.max(1, model.trainContextLength());
-        long total = (long) perSeq * options.sequences();
-        if (total > ContextOptions.MAX_CONTEXT) {
-            throw new LlmException("context of " + perSeq + " positions × " + options.sequences() + " sequences = "
-                    + total + " positions for " + model.path() + ": allowed at most " + ContextOptions.MAX_CONTEXT);
-        }
         this.contextPerSequence = perSeq;
         LlamaContextParams.ByValue p = lib.llama_context_default_params();
-        p.n_ctx = (int) total;
+        p.n_ctx = perSeq * options.sequences(); // at most 2^20 × 64: ContextOptions bounds both
         p.n_batch = options.batchCapacity();
         p.n_ubatch = options.batchCapacity();
         p.n_seq_max = options.sequences();
