@@ -21,13 +21,7 @@ public final class Selection {
         known("--target", target, c.targets(), t -> t.name());
         known("--device", device, c.devices(), d -> d.name());
         String q = c.quantOf(draft, quant);
-        JointSpace space = JointSpace.of(c, o, new SpaceFilter(Set.of(target), Set.of(device), Set.of(draft), Set.of(q),
-                SpaceFilter.DEFAULT_HEADROOM));
-        if (space.candidates().isEmpty()) {
-            throw new ConfigSpecException("no data for " + draft + " " + q + " on " + device + " with target " + target + ": "
-                    + (space.missing().isEmpty() ? "the catalog has neither a draft profile nor an acceptance profile"
-                    : space.missing().get(0)));
-        }
+        JointSpace space = JointSpace.single(c, o, target, device, draft, q, SpaceFilter.DEFAULT_HEADROOM);
         return space.candidates().get(0);
     }
 

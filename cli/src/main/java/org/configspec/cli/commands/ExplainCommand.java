@@ -1,8 +1,8 @@
 package org.configspec.cli.commands;
 
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.configspec.cli.options.CatalogOption;
+import org.configspec.cli.options.ConfigurationOptions;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.cli.options.ModelOptionsMixin;
 import org.configspec.core.catalog.Catalog;
@@ -12,7 +12,6 @@ import org.configspec.core.model.ModelOptions;
 import org.configspec.core.space.EvaluationTable;
 import org.configspec.core.space.Evaluator;
 import org.configspec.core.space.JointSpace;
-import org.configspec.core.space.SpaceFilter;
 import org.configspec.report.ExplainWriter;
 import org.configspec.report.ModelDescription;
 import picocli.CommandLine.Command;
@@ -36,17 +35,8 @@ public final class ExplainCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--target", required = true, paramLabel = "NAME", description = "Target model.")
-    String target;
-
-    @Option(names = "--device", required = true, paramLabel = "NAME", description = "Edge device.")
-    String device;
-
-    @Option(names = "--draft", required = true, paramLabel = "NAME", description = "Draft model.")
-    String draft;
-
-    @Option(names = "--quant", paramLabel = "QUANT", description = "Quantisation (needed when the draft has several).")
-    String quant;
+    @Mixin
+    ConfigurationOptions point;
 
     @Option(names = {"-k", "--k"}, required = true, paramLabel = "K", description = "Draft length.")
     int k;
@@ -58,25 +48,21 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Catalog c = model.reprice(catalog.load(model));
-        String q = c.quantOf(draft, quant);
+        String q = c.quantOf(point.draft(), point.quant());
         if (k < 1) {
             throw new ConfigSpecException("-k must be >= 1, got " + k);
         }
         ModelOptions base = model.options();
         ModelOptions one = new ModelOptions(k, k, base.acceptance(), base.verify(), base.billing(), base.energy());
         long headroom = Math.round(headroomGib * (1L << 30));
-        JointSpace space = JointSpace.of(c, one, new SpaceFilter(Set.of(target), Set.of(device), Set.of(draft), Set.of(q), headroom));
-        if (space.candidates().isEmpty()) {
-            throw new ConfigSpecException("no data for " + draft + " " + q + " on " + device + " with target " + target + ": "
-                    + (space.missing().isEmpty() ? "the catalog has neither a draft profile nor an acceptance profile" : space.missing().get(0)));
-        }
+        JointSpace space = JointSpace.single(c, one, point.target(), point.device(), point.draft(), q, headroom);
         EvaluationTable table = Evaluator.evaluate(space);
         if (table.isEmpty()) {
-            throw new ConfigSpecException("-k " + k + ": acceptance of " + draft + " -> " + target
+            throw new ConfigSpecException("-k " + k + ": acceptance of " + point.draft() + " -> " + point.target()
                     + " is not measured at K = " + k + " (" + space.candidates().get(0).curve().describe()
                     + "); use a measured K or --acceptance iid");
         }
-        String title = draft + " " + q + " on " + device + ", verified by " + target + ", K = " + k + "\nmodel: "
+        String title = point.draft() + " " + q + " on " + point.device() + ", verified by " + point.target() + ", K = " + k + "\nmodel: "
                 + ModelDescription.line(one, false);
         var out = spec.commandLine().getOut();
         out.print(ExplainWriter.write(format.get(), title, Explainer.explain(table.get(0), one, headroom)));

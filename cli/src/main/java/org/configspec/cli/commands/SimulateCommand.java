@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.configspec.cli.options.CatalogOption;
+import org.configspec.cli.options.ConfigurationOptions;
 import org.configspec.cli.options.FormatOption;
 import org.configspec.cli.options.ModelOptionsMixin;
 import org.configspec.core.catalog.Catalog;
@@ -47,17 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--target", required = true, paramLabel = "NAME", description = "Target model.")
-    String target;
-
-    @Option(names = "--device", required = true, paramLabel = "NAME", description = "Edge device.")
-    String device;
-
-    @Option(names = "--draft", required = true, paramLabel = "NAME", description = "Draft model.")
-    String draft;
-
-    @Option(names = "--quant", paramLabel = "QUANT", description = "Quantisation (needed when the draft has several).")
-    String quant;
+    @Mixin
+    ConfigurationOptions point;
 
     @Option(names = {"-k", "--k"}, required = true, paramLabel = "K",
             description = "Draft length (the start K of the adaptive policies; they choose up to --k-max).")
@@ -122,7 +114,8 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             rtt = new RttModel.Switching(rtt, rtt(Durations.seconds(rttAfter), rttSigma), Durations.seconds(rttSwitchAt));
         }
-        SimConfig config = new SimConfig(Clients.of(Selection.candidate(c, o, target, device, draft, quant), o, policy, k),
+        var candidate = Selection.candidate(c, o, point.target(), point.device(), point.draft(), point.quant());
+        SimConfig config = new SimConfig(Clients.of(candidate, o, policy, k),
                 clients, verifiers, Durations.seconds(duration), seed, Batching.of(maxBatch, maxWait),
                 new ServiceTime(v.fixedS(), v.perTokenS(), Durations.seconds(perSession)), rtt);
         var out = spec.commandLine().getOut();

@@ -91,6 +91,23 @@ public final class JointSpace {
         }
     }
 
+    /**
+     * The space of one named configuration (explain, simulate): {@code quant} already resolved
+     * ({@link Catalog#quantOf}). Never empty: a configuration the catalog cannot evaluate is one error saying what is
+     * missing.
+     */
+    public static JointSpace single(Catalog catalog, ModelOptions options, String target, String device, String draft,
+                                    String quant, long headroomBytes) {
+        JointSpace space = of(catalog, options, new SpaceFilter(Set.of(target), Set.of(device), Set.of(draft),
+                Set.of(quant), headroomBytes));
+        if (space.candidates().isEmpty()) {
+            throw new ConfigSpecException("no data for " + draft + " " + quant + " on " + device + " with target " + target
+                    + ": " + (space.missing().isEmpty() ? "the catalog has neither a draft profile nor an acceptance profile"
+                    : space.missing().get(0)));
+        }
+        return space;
+    }
+
     /** A space over explicit candidates (tests, benchmarks, measured profiles). */
     public static JointSpace ofCandidates(List<Candidate> candidates, ModelOptions options) {
         return new JointSpace(candidates, List.of(), options, SpaceFilter.DEFAULT_HEADROOM);
