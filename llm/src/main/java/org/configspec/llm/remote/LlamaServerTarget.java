@@ -29,7 +29,8 @@ final class LlamaServerTarget implements RemoteTarget {
         }
         String alias = props.path("model_alias").asText("");
         String path = props.path("model_path").asText("");
-        String model = !alias.isEmpty() ? alias : path;
+        // without --alias the alias is the model's path, which says more about the machine than the model
+        String model = !alias.isEmpty() && !alias.equals(path) ? alias : fileName(path);
         String wanted = http.endpoint().model();
         if (wanted != null && !wanted.equals(alias) && !wanted.equals(path) && !wanted.equals(fileName(path))) {
             throw new RemoteTargetException(Reason.UNKNOWN_MODEL, "--model " + wanted + ": llama-server at "
