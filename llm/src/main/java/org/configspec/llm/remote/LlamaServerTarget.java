@@ -13,8 +13,9 @@ import org.configspec.llm.remote.RemoteTargetException.Reason;
  * {@code GET /props} for the build and model, {@code POST /tokenize} ({@code add_special} for the BOS),
  * {@code POST /completion} with a token-id prompt, {@code n_probs} (the softmax of the raw logits, capped only by the
  * vocabulary), {@code return_tokens} and {@code ignore_eos}. It returns no prompt log-probabilities (it refuses
- * {@code echo}), so {@link #score} asks once per position with {@code n_predict: 1} and {@code cache_prompt}: each
- * request re-evaluates at least the last token, i.e. n − from sequential one-token decodes.
+ * {@code echo}), so {@link #score} asks once per position with {@code n_predict: 1} and {@code cache_prompt} (plus one
+ * for the distribution after the sequence): each request re-evaluates at least the last token, i.e. n − from + 1
+ * sequential one-token decodes.
  */
 final class LlamaServerTarget implements RemoteTarget {
     private final HttpJson http;
@@ -90,14 +91,19 @@ final class LlamaServerTarget implements RemoteTarget {
         Shape s = new Shape("POST " + http.endpoint().resolve("/completion"));
         List<PositionTop> rows = new ArrayList<>();
         Usage usage = Usage.NONE;
-        for (int p = from; p < ids.length; p++) {
+        PositionTop next = null;
+        for (int p = from; p <= ids.length; p++) {
             ObjectNode body = completion(Requests.ids(ids, 0, p), 1, topN).put("cache_prompt", true);
             JsonNode r = http.post("/completion", body);
             PositionTop generated = rows(s, r, 1).get(0);
-            rows.add(new PositionTop(ids[p], generated.logprobOf(ids[p]), generated.top()));
+            if (p < ids.length) {
+                rows.add(new PositionTop(ids[p], generated.logprobOf(ids[p]), generated.top()));
+            } else {
+                next = generated;
+            }
             usage = usage.plus(usage(s, r));
         }
-        return new PromptScores(from, rows, ids.length - from, usage);
+        return new PromptScores(from, rows, next, ids.length - from + 1, usage);
     }
 
     private static ObjectNode completion(ArrayNode prompt, int n, int topN) {

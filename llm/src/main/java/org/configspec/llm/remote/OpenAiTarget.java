@@ -6,7 +6,8 @@ import org.configspec.llm.remote.RemoteTargetException.Reason;
 
 /**
  * A generic OpenAI-compatible legacy completions endpoint ({@link CompletionsFormat}): {@code logprobs} at most
- * {@value #CAP} (OpenAI's documented limit), prompt scores by {@code echo} with {@code max_tokens: 0}, no
+ * {@value #CAP} (OpenAI's documented limit), prompt scores by {@code echo} with {@code max_tokens: 1} (the one generated token gives the distribution after the
+ * sequence), no
  * {@code /tokenize}. It needs token ids back, so it sends vLLM's {@code return_tokens_as_token_ids} and
  * {@code ignore_eos} as many vLLM- or SGLang-based providers accept them; a provider that refuses them (OpenAI's own
  * service does) is quoted in one line.
@@ -71,7 +72,7 @@ final class OpenAiTarget implements RemoteTarget {
     public PromptScores score(int[] ids, int from, int topN) {
         Requests.checkScore(ids, from, topN);
         checkCap(topN, "top-N");
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 0, topN, 0)
+        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 1, topN, 0)
                 .put("echo", true);
         Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
         JsonNode r;
@@ -82,7 +83,14 @@ final class OpenAiTarget implements RemoteTarget {
         }
         JsonNode choice = CompletionsFormat.choice(s, r);
         int[] scored = java.util.Arrays.copyOfRange(ids, from, ids.length);
-        return new PromptScores(from, CompletionsFormat.rows(s, choice, from, scored, topN), 1,
+        com.fasterxml.jackson.databind.node.ArrayNode tokens = s.array(choice, "logprobs.tokens");
+        if (tokens.size() != ids.length + 1) {
+            throw s.wrong("choices[0].logprobs.tokens", (ids.length + 1) + " tokens (the echoed prompt and one more)",
+                    tokens);
+        }
+        int generated = s.keyId(tokens.get(ids.length).asText(), "choices[0].logprobs.tokens[" + ids.length + "]");
+        PositionTop next = CompletionsFormat.rows(s, choice, ids.length, new int[] {generated}, topN).get(0);
+        return new PromptScores(from, CompletionsFormat.rows(s, choice, from, scored, topN), next, 1,
                 CompletionsFormat.usage(s, r));
     }
 

@@ -109,7 +109,14 @@ final class SglangTarget implements RemoteTarget {
         for (int j = 1; j < n; j++) {
             rows.add(row(s, chosen.get(j), tops.get(j), "meta_info.input_top_logprobs[" + j + "]", ids[start + j]));
         }
-        return new PromptScores(from, rows, 1, usage(s, r));
+        int[] out = s.ids(r, "output_ids");
+        ArrayNode outTok = s.array(r, "meta_info.output_token_logprobs");
+        ArrayNode outTop = s.array(r, "meta_info.output_top_logprobs");
+        if (out.length != 1 || outTok.size() != 1 || outTop.size() != 1) {
+            throw s.wrong("meta_info.output_top_logprobs", "1 entry (max_new_tokens 1)", outTop);
+        }
+        PositionTop next = row(s, outTok.get(0), outTop.get(0), "meta_info.output_top_logprobs[0]", out[0]);
+        return new PromptScores(from, rows, next, 1, usage(s, r));
     }
 
     /** One position from {@code [logprob, id, text]} of the token and the list of such entries. */

@@ -12,7 +12,8 @@ import java.util.Map;
  * vLLM's OpenAI-compatible server (vllm/entrypoints/openai, {@code CompletionRequest}): {@code GET /version},
  * {@code GET /v1/models}, {@code POST /tokenize}, and {@code POST /v1/completions} in {@link CompletionsFormat} with
  * vLLM's extensions: {@code return_token_ids} (ids of the continuation), {@code ignore_eos}, and
- * {@code prompt_logprobs: N} for teacher-forced scores in one request ({@code choices[0].prompt_logprobs}: null for
+ * {@code prompt_logprobs: N} (with {@code logprobs: N} for the one generated token) for teacher-forced scores
+ * in one request ({@code choices[0].prompt_logprobs}: null for
  * the first token, then per position a dict keyed by the id as a string: {@code {"logprob", "rank", "decoded_token"}},
  * always including the actual token). N is capped by the server's {@code --max-logprobs} (default
  * {@value #DEFAULT_CAP}); above it the server answers 400, reported as {@link RemoteTargetException.Reason#CAPPED}.
@@ -71,11 +72,12 @@ final class VllmTarget implements RemoteTarget {
     @Override
     public PromptScores score(int[] ids, int from, int topN) {
         Requests.checkScore(ids, from, topN);
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 1, 0, 0)
+        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 1, topN, 0)
                 .put("prompt_logprobs", topN).put("return_token_ids", true);
         JsonNode r = post(body, "top-N (prompt_logprobs)", topN);
         Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
-        ArrayNode rows = s.array(CompletionsFormat.choice(s, r), "prompt_logprobs");
+        JsonNode choice = CompletionsFormat.choice(s, r);
+        ArrayNode rows = s.array(choice, "prompt_logprobs");
         if (rows.size() != ids.length) {
             throw s.wrong("choices[0].prompt_logprobs", ids.length + " entries (one per prompt token)", rows);
         }
@@ -83,7 +85,9 @@ final class VllmTarget implements RemoteTarget {
         for (int p = from; p < ids.length; p++) {
             out.add(row(s, rows.get(p), "choices[0].prompt_logprobs[" + p + "]", ids[p], topN));
         }
-        return new PromptScores(from, out, 1, CompletionsFormat.usage(s, r));
+        PositionTop next = CompletionsFormat.rows(s, choice, 0, CompletionsFormat.generatedIds(s, choice, 1), topN)
+                .get(0);
+        return new PromptScores(from, out, next, 1, CompletionsFormat.usage(s, r));
     }
 
     /** One prompt position: entries of rank ≤ N listed (floors dropped), the actual token's value kept. */

@@ -160,7 +160,10 @@ class LlamaServerTargetTest {
         int[] ids = ref.model().tokenize("Tom and Sue went to the park. They saw a big dog.", true);
         double[][] exact = ref.logRows(ids);
         PromptScores sc = target.score(ids, 4, 5);
-        assertThat(sc.requests()).isEqualTo(ids.length - 4);
+        assertThat(sc.requests()).as("one per position and one after").isEqualTo(ids.length - 4 + 1);
+        assertThat(sc.next().top().get(0).logprob()).isCloseTo(exact[ids.length - 1][sc.next().argmax()],
+                within(TOL));
+        assertThat(sc.next().argmax()).isEqualTo(ReferenceEngine.top(exact[ids.length - 1], 1)[0]);
         assertThat(sc.rows()).hasSize(ids.length - 4);
         for (int p = 4; p < ids.length; p++) {
             PositionTop row = sc.rows().get(p - 4);
