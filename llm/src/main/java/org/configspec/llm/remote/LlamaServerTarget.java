@@ -17,12 +17,12 @@ import org.configspec.llm.remote.RemoteTargetException.Reason;
  * for the distribution after the sequence): each request re-evaluates at least the last token, i.e. n − from + 1
  * sequential one-token decodes.
  */
-final class LlamaServerTarget implements RemoteTarget {
-    private final HttpJson http;
-    private final ServerIdentity identity;
-
+final class LlamaServerTarget extends HttpTarget {
     LlamaServerTarget(HttpJson http) {
-        this.http = http;
+        super(http, identify(http));
+    }
+
+    private static ServerIdentity identify(HttpJson http) {
         Shape s = new Shape("GET " + http.endpoint().resolve("/props"));
         JsonNode props = http.get("/props");
         if (!props.path("default_generation_settings").isObject() && !props.has("build_info")) {
@@ -37,16 +37,11 @@ final class LlamaServerTarget implements RemoteTarget {
             throw new RemoteTargetException(Reason.UNKNOWN_MODEL, "--model " + wanted + ": llama-server at "
                     + http.endpoint().url() + " serves '" + model + "' only");
         }
-        this.identity = new ServerIdentity(TargetApi.LLAMA_SERVER, props.path("build_info").asText(null), model);
+        return new ServerIdentity(TargetApi.LLAMA_SERVER, props.path("build_info").asText(null), model);
     }
 
     private static String fileName(String path) {
         return path.isEmpty() ? "" : String.valueOf(Path.of(path).getFileName());
-    }
-
-    @Override
-    public ServerIdentity identity() {
-        return identity;
     }
 
     @Override
@@ -58,9 +53,7 @@ final class LlamaServerTarget implements RemoteTarget {
 
     @Override
     public int[] tokenize(String text) {
-        ObjectNode body = Requests.object().put("content", text).put("add_special", true);
-        JsonNode r = http.post("/tokenize", body);
-        return new Shape("POST " + http.endpoint().resolve("/tokenize")).ids(r, "tokens");
+        return tokenize(Requests.object().put("content", text).put("add_special", true));
     }
 
     @Override
@@ -137,10 +130,5 @@ final class LlamaServerTarget implements RemoteTarget {
 
     private static Usage usage(Shape s, JsonNode r) {
         return new Usage(s.count(r, "tokens_evaluated"), s.count(r, "tokens_predicted"));
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

@@ -19,26 +19,21 @@ import java.util.Map;
  * {@value #DEFAULT_CAP}); above it the server answers 400, reported as {@link RemoteTargetException.Reason#CAPPED}.
  * Prompt-logprob requests skip vLLM's prefix cache: each costs a full prefill.
  */
-final class VllmTarget implements RemoteTarget {
+final class VllmTarget extends HttpTarget {
     static final int DEFAULT_CAP = 20;
 
-    private final HttpJson http;
-    private final ServerIdentity identity;
-
     VllmTarget(HttpJson http) {
-        this.http = http;
+        super(http, identify(http));
+    }
+
+    private static ServerIdentity identify(HttpJson http) {
         JsonNode v = http.get("/version");
         Shape s = new Shape("GET " + http.endpoint().resolve("/version"));
         if (!v.path("version").isTextual()) {
             throw s.wrong("version", "vLLM's version string (is the server vLLM?)", v.path("version"));
         }
-        this.identity = new ServerIdentity(TargetApi.VLLM, v.path("version").asText(),
+        return new ServerIdentity(TargetApi.VLLM, v.path("version").asText(),
                 CompletionsFormat.model(http, http.endpoint().model()));
-    }
-
-    @Override
-    public ServerIdentity identity() {
-        return identity;
     }
 
     @Override
@@ -50,32 +45,25 @@ final class VllmTarget implements RemoteTarget {
 
     @Override
     public int[] tokenize(String text) {
-        ObjectNode body = Requests.object().put("model", identity.modelId()).put("prompt", text)
-                .put("add_special_tokens", true);
-        JsonNode r = http.post("/tokenize", body);
-        return new Shape("POST " + http.endpoint().resolve("/tokenize")).ids(r, "tokens");
+        return tokenize(Requests.object().put("model", identity().modelId()).put("prompt", text)
+                .put("add_special_tokens", true));
     }
 
     @Override
     public Generation generate(int[] promptIds, int maxTokens, int topN, long seed) {
         Requests.checkGenerate(promptIds, maxTokens, topN);
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(promptIds, 0, promptIds.length),
+        ObjectNode body = CompletionsFormat.request(identity().modelId(), Requests.ids(promptIds, 0, promptIds.length),
                 maxTokens, topN, seed).put("return_token_ids", true);
-        JsonNode r = post(body, "top-N (logprobs)", topN);
-        Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
-        JsonNode choice = CompletionsFormat.choice(s, r);
-        int[] ids = CompletionsFormat.generatedIds(s, choice, maxTokens);
-        return new Generation(ids, topN == 0 ? List.of() : CompletionsFormat.rows(s, choice, 0, ids, topN),
-                CompletionsFormat.usage(s, r));
+        return CompletionsFormat.generation(http, body, maxTokens, topN);
     }
 
     @Override
     public PromptScores score(int[] ids, int from, int topN) {
         Requests.checkScore(ids, from, topN);
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 1, topN, 0)
+        ObjectNode body = CompletionsFormat.request(identity().modelId(), Requests.ids(ids, 0, ids.length), 1, topN, 0)
                 .put("prompt_logprobs", topN).put("return_token_ids", true);
-        JsonNode r = post(body, "top-N (prompt_logprobs)", topN);
-        Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
+        JsonNode r = CompletionsFormat.post(http, body, "top-N (prompt_logprobs)", topN);
+        Shape s = CompletionsFormat.shape(http);
         JsonNode choice = CompletionsFormat.choice(s, r);
         ArrayNode rows = s.array(choice, "prompt_logprobs");
         if (rows.size() != ids.length) {
@@ -113,18 +101,5 @@ final class VllmTarget implements RemoteTarget {
             }
         }
         return new PositionTop(actual, chosen, CompletionsFormat.mostProbable(top, topN));
-    }
-
-    private JsonNode post(ObjectNode body, String what, int n) {
-        try {
-            return http.post(CompletionsFormat.PATH, body);
-        } catch (RemoteTargetException e) {
-            throw Requests.capped(e, what, n);
-        }
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }
