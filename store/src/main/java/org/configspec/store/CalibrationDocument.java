@@ -28,12 +28,14 @@ import org.configspec.core.error.ConfigSpecException;
  * @param shapes      the measured batch shapes (median seconds of {@code samples} batches each)
  * @param repetitions interleaved passes over the shapes
  * @param maxWaitMs   the verifier's max wait while a batch filled
+ * @param maxSessions the verifier's session slots (its KV cache holds this many sequences)
+ * @param partialBatches batches that held fewer sessions than their shape asked for (not in {@code shapes})
  * @param library     the inference library (version and file)
  * @param machine     where it ran (CPU, processors, OS)
  * @param provenance  tool, model sha256, quantisation, threads, date, contention
  */
 public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchTiming> shapes, int repetitions,
-                                  double maxWaitMs, String library, String machine, ProfileProvenance provenance) {
+                                  double maxWaitMs, int maxSessions, int partialBatches, String library, String machine, ProfileProvenance provenance) {
     public static final String KIND = "calibration";
     /** The fitted formula, stated in every document. */
     public static final String MODEL = "seconds = fixedS + perTokenS * tokens + perSessionS * sessions;"
@@ -63,7 +65,7 @@ public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchT
         c.put("perTokenS", fit.perTokenS());
         c.put("perSessionS", fit.perSessionS());
         ObjectNode q = n.putObject("fit");
-        q.put("method", "least squares over the shapes (one point each), coefficients >= 0");
+        q.put("method", "least squares of the relative residuals over the shapes (one point each), coefficients >= 0");
         q.put("r2", Double.isFinite(fit.r2()) ? fit.r2() : 0);
         q.put("rmsResidualS", fit.rmsResidualS());
         q.put("maxRelResidual", fit.maxRelResidual());
@@ -87,6 +89,8 @@ public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchT
                 + " timings.decodeMs), concurrent protocol clients on loopback");
         m.put("repetitions", repetitions);
         m.put("maxWaitMs", maxWaitMs);
+        m.put("maxSessions", maxSessions);
+        m.put("partialBatches", partialBatches);
         m.put("library", library);
         m.put("machine", machine);
         n.set("provenance", provenance.toJson());
@@ -149,7 +153,7 @@ public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchT
             Fields m = f.object("measurement");
             ProfileProvenance prov = f.has("provenance") ? ProfileProvenance.read(f.object("provenance")) : null;
             return new CalibrationDocument(f.string("target"), fit, shapes, count(m, "repetitions"),
-                    m.number("maxWaitMs", 0), m.string("library", ""), m.string("machine", ""), prov);
+                    m.number("maxWaitMs", 0), count(m, "maxSessions"), count(m, "partialBatches"), m.string("library", ""), m.string("machine", ""), prov);
         } catch (ConfigSpecException e) {
             throw e.getMessage().contains(where) ? e : new ConfigSpecException(where + ": " + e.getMessage(), e);
         }

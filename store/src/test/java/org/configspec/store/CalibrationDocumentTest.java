@@ -28,7 +28,7 @@ class CalibrationDocumentTest {
         ServiceTimeFit fit = ServiceTimeFit.fit(shapes);
         ProfileProvenance p = new ProfileProvenance("configspec 0.1.0 profile verifier", "ab".repeat(32), "F32",
                 "test-host", "none", 2, null, date, "");
-        return new CalibrationDocument("stories15M-f32", fit, shapes, 3, 50, "llama.cpp 0.4.0 (libllama.so)",
+        return new CalibrationDocument("stories15M-f32", fit, shapes, 3, 50, 16, 2, "llama.cpp 0.4.0 (libllama.so)",
                 "x86_64, 2 processors", p);
     }
 

@@ -6,11 +6,11 @@ import org.configspec.core.stats.LeastSquares;
 
 /**
  * The verifier's service time per batch fitted to measured batch shapes: seconds = fixed + perToken · tokens +
- * perSession · sessions, by least squares with every coefficient ≥ 0 (a negative cost would predict negative times
- * outside the measured shapes; {@link LeastSquares#nonNegative}). Each shape counts once (its figure is already an
- * aggregate over repetitions).
+ * perSession · sessions, by least squares of the relative residuals (measured − fitted) / measured with every
+ * coefficient ≥ 0 (a negative cost would predict negative times outside the measured shapes;
+ * {@link LeastSquares#nonNegative}). Each shape counts once (its figure is already an aggregate over repetitions).
  *
- * @param r2             coefficient of determination over the shapes
+ * @param r2             coefficient of determination over the shapes (in seconds)
  * @param rmsResidualS   root mean square of (measured − fitted) over the shapes, seconds
  * @param maxRelResidual largest |measured − fitted| / measured over the shapes
  * @param range          the shapes measured
@@ -38,31 +38,46 @@ public record ServiceTimeFit(double fixedS, double perTokenS, double perSessionS
             throw new ConfigSpecException("service-time fit: " + shapes.size() + " batch shapes measured; at least 3"
                     + " are needed (several session counts and several K)");
         }
+        // relative least squares: row i divided by its measured time, so every shape's relative error counts alike
+        // (small batches are fitted as well as large ones; the simulation's goodput errors are relative too)
         double[][] x = new double[shapes.size()][];
+        double[][] w = new double[shapes.size()][];
         double[] y = new double[shapes.size()];
+        double[] ones = new double[shapes.size()];
         for (int i = 0; i < y.length; i++) {
             BatchTiming b = shapes.get(i);
+            if (!(b.seconds() > 0)) {
+                throw new ConfigSpecException("service-time fit: the batch of " + b.sessions() + " sessions at K "
+                        + b.k() + " took " + b.seconds() + " s; every measured time must be > 0");
+            }
             x[i] = new double[] {1, b.tokens(), b.sessions()};
             y[i] = b.seconds();
+            w[i] = new double[] {1 / y[i], b.tokens() / y[i], b.sessions() / y[i]};
+            ones[i] = 1;
         }
-        LeastSquares.Fit f = LeastSquares.nonNegative(x, y);
+        LeastSquares.Fit f = LeastSquares.nonNegative(w, ones);
         if (f == null) {
             throw new ConfigSpecException("service-time fit: the shapes do not separate the per-token and per-session"
                     + " costs; measure several session counts and several K");
         }
         double[] c = f.coefficients();
         double maxRel = 0;
+        double rss = 0;
+        double tss = 0;
+        double mean = java.util.Arrays.stream(y).average().orElse(0);
         for (int i = 0; i < y.length; i++) {
-            if (y[i] > 0) {
-                maxRel = Math.max(maxRel, Math.abs(y[i] - f.predict(x[i])) / y[i]);
-            }
+            double e = y[i] - f.predict(x[i]);
+            maxRel = Math.max(maxRel, Math.abs(e) / y[i]);
+            rss += e * e;
+            tss += (y[i] - mean) * (y[i] - mean);
         }
         CalibratedRange range = new CalibratedRange(
                 shapes.stream().mapToInt(BatchTiming::sessions).min().orElseThrow(),
                 shapes.stream().mapToInt(BatchTiming::sessions).max().orElseThrow(),
                 shapes.stream().mapToInt(BatchTiming::k).min().orElseThrow(),
                 shapes.stream().mapToInt(BatchTiming::k).max().orElseThrow());
-        return new ServiceTimeFit(c[0], c[1], c[2], f.r2(), Math.sqrt(f.rss() / y.length), maxRel, range);
+        return new ServiceTimeFit(c[0], c[1], c[2], tss > 0 ? 1 - rss / tss : Double.NaN, Math.sqrt(rss / y.length), maxRel,
+                range);
     }
 
     /** Fitted seconds of a batch of {@code sessions} sessions and {@code tokens} positions. */

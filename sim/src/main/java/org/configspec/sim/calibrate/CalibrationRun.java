@@ -41,10 +41,11 @@ public final class CalibrationRun {
                         100 * (t.seconds() - fitted) / t.seconds()));
             }
             b.append(String.format(Locale.ROOT, "fit: service time = %.4g ms + %.4g ms × tokens + %.4g ms × sessions;"
-                            + " R² %.4f, rms residual %.3f ms, largest residual %.1f %% (least squares over %d shapes,"
-                            + " coefficients >= 0)%n", f.fixedS() * 1e3, f.perTokenS() * 1e3, f.perSessionS() * 1e3,
+                            + " R² %.4f, rms residual %.3f ms, largest residual %.1f %% (least squares of relative"
+                            + " residuals over %d shapes, coefficients >= 0)%n", f.fixedS() * 1e3, f.perTokenS() * 1e3, f.perSessionS() * 1e3,
                     f.r2(), f.rmsResidualS() * 1e3, 100 * f.maxRelResidual(), document.shapes().size()));
-            b.append("covers: ").append(f.range().describe()).append('\n');
+            b.append("covers: ").append(f.range().describe()).append("; batches that did not fill (dropped): ")
+                    .append(document.partialBatches()).append('\n');
             b.append("measured: ").append(document.library()).append(", ").append(document.provenance().threads())
                     .append(" thread(s), ").append(document.machine()).append(", ").append(document.provenance().date())
                     .append('\n');

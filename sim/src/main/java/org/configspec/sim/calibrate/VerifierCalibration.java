@@ -44,7 +44,7 @@ import org.configspec.store.ProfileProvenance;
  * batches the S verifies together (max batch = the largest S, and a batch waits for all open sessions). The time of a
  * batch is what the verifier reports in each answer ({@code timings.decodeMs}: the llama decode of the S·(K + 1)
  * positions and the acceptance, as serve's decode loop measures it); the first client's answers give one figure per
- * batch, under the batch's actual session count. Each client verifies again at its prompt's end (serve rolls a
+ * batch. A batch that did not fill (a client came later than the max wait) is counted and left out. Each client verifies again at its prompt's end (serve rolls a
  * session that is ahead back), so every batch decodes the same context length whatever was accepted.
  * <p>
  * Shapes are interleaved: every repetition visits every shape once, and each visit discards its first
@@ -116,13 +116,17 @@ public final class VerifierCalibration {
         Map<List<Integer>, List<Double>> seconds = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
                 ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
         ExecutorService pool = Executors.newFixedThreadPool(r.maxSessions());
+        int partial = 0;
         try (VerifierServer server = VerifierServer.start(config, target)) {
             for (int rep = 0; rep < r.repetitions(); rep++) {
                 for (int s : r.sessions()) {
                     for (int k : r.ks()) {
                         for (VerifyResponse.Timings t : visit(pool, server.url(), prompts, s, k, r.rounds())) {
-                            seconds.computeIfAbsent(List.of(t.batchSize(), k), x -> new ArrayList<>())
-                                    .add(t.decodeMs() / 1e3);
+                            if (t.batchSize() == s) {
+                                seconds.computeIfAbsent(List.of(s, k), x -> new ArrayList<>()).add(t.decodeMs() / 1e3);
+                            } else {
+                                partial++;
+                            }
                         }
                     }
                 }
@@ -141,6 +145,7 @@ public final class VerifierCalibration {
         ProfileProvenance p = new ProfileProvenance(TOOL, target.info().sha256(), target.info().fileType(), hostName(), "none",
                 r.threads(), null, Instant.now().toString(), contention);
         return new CalibrationDocument(r.target(), fit, shapes, r.repetitions(), r.maxWait().toNanos() / 1e6,
+                config.maxSessions(), partial,
                 "llama.cpp " + rt.version() + " (" + rt.libraryFile().getFileName() + ")", machine, p);
     }
 
