@@ -1,0 +1,43 @@
+package org.configspec.sim.validate;
+
+/**
+ * One validation point: {@code clients} real edge clients at round trip {@code rttMs}, and the simulator fed by what
+ * they measured.
+ *
+ * @param realGoodput      mean over clients of committed tokens / wall seconds of the client's run, tok/s
+ * @param simGoodput       the simulator's mean goodput per client, tok/s
+ * @param realQueueMs      the verifier's mean wait of a verify from arrival to its batch's decode, ms
+ * @param simQueueMs       the simulator's mean queueing delay, ms
+ * @param netMs            measured round trip minus the verifier's own time (arrival to answer), ms: the emulated
+ *                         RTT plus HTTP, JSON and loopback; the simulator's RTT
+ * @param draftTokPerS     measured draft speed (drafted tokens / drafting seconds, all clients)
+ * @param realTokPerRound  measured committed tokens per full-K round
+ * @param simTokPerRound   simulated committed tokens per round
+ * @param realBatch        mean sessions per batch at the verifier
+ * @param simBatch         mean sessions per batch in the simulation
+ * @param realDecodeMs     the verifier's mean decode time per batch, ms
+ * @param fittedDecodeMs   the calibration's service time at the real mean batch, ms
+ * @param rounds           real verify rounds
+ */
+public record ValidationPoint(int clients, double rttMs, double realGoodput, double simGoodput, double realQueueMs,
+                              double simQueueMs, double netMs, double draftTokPerS, double realTokPerRound,
+                              double simTokPerRound, double realBatch, double simBatch, double realDecodeMs,
+                              double fittedDecodeMs, long rounds) {
+    /** Absolute slack below which a queueing delay counts as matched: scheduling noise on a loaded machine. */
+    public static final double QUEUE_SLACK_MS = 1;
+
+    /** (simulated − real) / real goodput. */
+    public double goodputError() {
+        return (simGoodput - realGoodput) / realGoodput;
+    }
+
+    /** (simulated − real) / real mean queueing delay. */
+    public double queueError() {
+        return (simQueueMs - realQueueMs) / realQueueMs;
+    }
+
+    /** Within 20 % of the real mean queueing delay, or within {@link #QUEUE_SLACK_MS} of it. */
+    public boolean queueMatched() {
+        return Math.abs(simQueueMs - realQueueMs) <= Math.max(QUEUE_SLACK_MS, 0.2 * realQueueMs);
+    }
+}
