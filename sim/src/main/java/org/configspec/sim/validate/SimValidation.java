@@ -48,9 +48,10 @@ import org.configspec.store.CalibrationDocument;
  * emulator adding RTT/2 each way, and that many real edge clients ({@link EdgeClient}, greedy, fixed K, one llama
  * thread each, the draft model shared) started together, each generating {@code tokens} tokens from its own prompt.
  * Then the simulator, fed by the calibration's service time and by what the real clients measured at that point —
- * draft speed, the per-position acceptance of their full-K rounds, and the network time per round (round trip minus
- * the verifier's own arrival-to-answer time: the emulated RTT plus HTTP and loopback) — runs the same number of
- * clients on one verifier with the same batching. The verifier's queueing delay comes from its metrics
+ * draft speed, the per-position acceptance of their full-K rounds, and the time of each verify outside the verifier
+ * (the call's wall time minus the queueing and decode the answer reports: the emulated RTT plus HTTP and loopback),
+ * as a lognormal round trip fitted to those times — runs the same number of clients on one verifier with the same
+ * batching. The verifier's queueing delay comes from its metrics
  * (arrival to the batch's decode, as the simulator defines it).
  * <p>
  * What the simulator is not told: the real verifier's decode times and queueing. Co-located clients share the
@@ -128,8 +129,8 @@ public final class SimValidation {
     }
 
     /** What the real run of one point measured. */
-    record Measured(int clients, double rttMs, List<EdgeClient.Result> results, double queueMs, double meanBatch,
-                    double decodeMsPerBatch, double serverLatencyMs) {
+    record Measured(int clients, double rttMs, List<EdgeClient.Result> results, List<Double> netSeconds,
+                    double queueMs, double meanBatch, double decodeMsPerBatch) {
     }
 
     private static Measured measure(ExecutorService pool, VerifierConfig config, LlamaModel target, LlamaModel draft,
@@ -142,10 +143,14 @@ public final class SimValidation {
                 String url = "http://127.0.0.1:" + link.localPort();
                 CyclicBarrier start = new CyclicBarrier(clients);
                 List<Future<EdgeClient.Result>> fs = new ArrayList<>();
+                List<TimingTransport> timings = new ArrayList<>();
                 for (int i = 0; i < clients; i++) {
                     int[] prompt = prompts.get(i);
+                    TimingTransport http = new TimingTransport(new HttpVerifierTransport(url, null,
+                            Duration.ofSeconds(120)));
+                    timings.add(http);
                     Callable<EdgeClient.Result> job = () -> {
-                        try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(120))) {
+                        try (http) {
                             EdgeClient client = new EdgeClient(draft, http, ClientOptions.defaults().withThreads(1),
                                     null);
                             start.await();
@@ -155,9 +160,11 @@ public final class SimValidation {
                     fs.add(pool.submit(job));
                 }
                 List<EdgeClient.Result> results = new ArrayList<>();
-                for (Future<EdgeClient.Result> f : fs) {
+                List<Double> net = new ArrayList<>();
+                for (int i = 0; i < fs.size(); i++) {
                     try {
-                        results.add(f.get());
+                        results.add(fs.get(i).get());
+                        net.addAll(timings.get(i).netSeconds());
                     } catch (ExecutionException e) {
                         Throwable c = e.getCause();
                         throw c instanceof ConfigSpecException ce ? ce : new ConfigSpecException("validation client at "
@@ -165,17 +172,28 @@ public final class SimValidation {
                     }
                 }
                 VerifierMetrics m = server.metrics();
-                return new Measured(clients, rttMs, results, m.meanBatchWaitMs(), m.meanBatchSize(),
-                        1e3 * m.decodeBusySeconds() / Math.max(1, m.batches()), m.meanLatencyMs());
+                return new Measured(clients, rttMs, results, net, m.meanBatchWaitMs(), m.meanBatchSize(),
+                        1e3 * m.decodeBusySeconds() / Math.max(1, m.batches()));
             }
         }
+    }
+
+    /** Lognormal fit of the measured times outside the verifier: median and standard deviation of their logs. */
+    static RttModel.LogNormal logNormal(List<Double> seconds) {
+        double[] logs = seconds.stream().mapToDouble(x -> Math.log(Math.max(1e-5, x))).sorted().toArray();
+        double mean = java.util.Arrays.stream(logs).average().orElse(Math.log(1e-5));
+        double var = 0;
+        for (double l : logs) {
+            var += (l - mean) * (l - mean);
+        }
+        double sigma = logs.length < 2 ? 0 : Math.sqrt(var / (logs.length - 1));
+        return new RttModel.LogNormal(Math.exp(org.configspec.core.stats.Median.ofSorted(logs)), sigma);
     }
 
     private static ValidationPoint point(Request r, CalibrationDocument cal, Measured m) {
         int k = r.k();
         long drafted = 0;
         double draftS = 0;
-        double roundTripS = 0;
         long rounds = 0;
         long full = 0;
         long committedFull = 0;
@@ -186,7 +204,6 @@ public final class SimValidation {
             for (RoundRecord rr : res.summary().roundRecords()) {
                 drafted += rr.k();
                 draftS += rr.draftSeconds();
-                roundTripS += rr.roundTripSeconds();
                 rounds++;
                 if (rr.k() == k) {
                     full++;
@@ -206,17 +223,17 @@ public final class SimValidation {
             survival[i - 1] = (double) atLeast[i] / full;
         }
         double rd = drafted / draftS;
-        double netS = Math.max(0, roundTripS / rounds - m.serverLatencyMs() / 1e3);
+        RttModel.LogNormal net = logNormal(m.netSeconds());
         ClientSpec spec = new ClientSpec("validation", rd, Double.NaN, 0, false,
                 new AcceptanceSampler(new PerPositionCurve(survival), k), kk -> 0, PolicyKind.FIXED, k);
         SimConfig sc = new SimConfig(spec, m.clients(), 1, r.simulated().toNanos() / 1e9, r.seed(),
                 Batching.of(r.maxBatch(), r.maxWait()), CalibrationSource.serviceTime(cal, false),
-                new RttModel.Constant(netS));
+                net);
         SimResult s = Simulation.run(sc);
         ServiceTimeFit f = cal.fit();
         double fitted = f.fixedS() + f.perTokenS() * m.meanBatch() * (k + 1) + f.perSessionS() * m.meanBatch();
         return new ValidationPoint(m.clients(), m.rttMs(), goodput, s.goodput().mean(), m.queueMs(),
-                1e3 * s.queueDelayS().mean(), 1e3 * netS, rd, (double) committedFull / full, s.tokensPerRound(),
+                1e3 * s.queueDelayS().mean(), 1e3 * net.medianS(), net.sigma(), rd, (double) committedFull / full, s.tokensPerRound(),
                 m.meanBatch(), s.meanBatch(), m.decodeMsPerBatch(), 1e3 * fitted, rounds);
     }
 }

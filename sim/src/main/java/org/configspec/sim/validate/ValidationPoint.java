@@ -8,8 +8,10 @@ package org.configspec.sim.validate;
  * @param simGoodput       the simulator's mean goodput per client, tok/s
  * @param realQueueMs      the verifier's mean wait of a verify from arrival to its batch's decode, ms
  * @param simQueueMs       the simulator's mean queueing delay, ms
- * @param netMs            measured round trip minus the verifier's own time (arrival to answer), ms: the emulated
- *                         RTT plus HTTP, JSON and loopback; the simulator's RTT
+ * @param netMs            median time of a verify outside the verifier (wall time of the call minus the queueing and
+ *                         decode the answer reports), ms: the emulated RTT plus HTTP, JSON and loopback; the median
+ *                         of the simulator's lognormal RTT
+ * @param netSigma         standard deviation of the logs of those times; the sigma of the simulator's RTT
  * @param draftTokPerS     measured draft speed (drafted tokens / drafting seconds, all clients)
  * @param realTokPerRound  measured committed tokens per full-K round
  * @param simTokPerRound   simulated committed tokens per round
@@ -20,7 +22,7 @@ package org.configspec.sim.validate;
  * @param rounds           real verify rounds
  */
 public record ValidationPoint(int clients, double rttMs, double realGoodput, double simGoodput, double realQueueMs,
-                              double simQueueMs, double netMs, double draftTokPerS, double realTokPerRound,
+                              double simQueueMs, double netMs, double netSigma, double draftTokPerS, double realTokPerRound,
                               double simTokPerRound, double realBatch, double simBatch, double realDecodeMs,
                               double fittedDecodeMs, long rounds) {
     /** Absolute slack below which a queueing delay counts as matched: scheduling noise on a loaded machine. */
