@@ -15,6 +15,7 @@ import org.configspec.core.units.Durations;
 import org.configspec.serve.client.PolicyKind;
 import org.configspec.sim.Batching;
 import org.configspec.sim.Clients;
+import org.configspec.sim.Optimization;
 import org.configspec.sim.PolicyComparison;
 import org.configspec.sim.RttModel;
 import org.configspec.sim.Selection;
@@ -117,6 +118,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--scale-k", defaultValue = "4", paramLabel = "K", description = "The K of --scale-verify-to.")
     int scaleK;
 
+    @Option(names = "--optimize", paramLabel = "k|k,draft",
+            description = "At each load point (--sweep value) find the fixed K, and with 'draft' the draft of the"
+                    + " catalog for this target and device, with the highest mean goodput per client.")
+    String optimize;
+
     @Option(names = "--compare-policies",
             description = "Run every fixed K in 1..--k-max and each adaptive policy; print goodput and regret against the best fixed K.")
     boolean compare;
@@ -156,6 +162,15 @@ public final class SimulateCommand implements Callable<Integer> {
                 clients, verifiers, Durations.seconds(duration), seed, Batching.of(maxBatch, maxWait),
                 service, rtt);
         var out = spec.commandLine().getOut();
+        if (optimize != null) {
+            if (compare) {
+                throw new ConfigSpecException("--optimize and --compare-policies exclude each other; give one");
+            }
+            var drafts = Optimization.drafts(c, o, candidate, Optimization.overDrafts(optimize));
+            out.print(Optimization.table(Optimization.run(config, s, drafts, o)));
+            out.flush();
+            return 0;
+        }
         if (compare) {
             if (s != null) {
                 throw new ConfigSpecException("--compare-policies and --sweep exclude each other; give one");
