@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.configspec.core.acceptance.PerPositionCurve;
-import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
@@ -36,6 +35,7 @@ import org.configspec.sim.AcceptanceSampler;
 import org.configspec.sim.Batching;
 import org.configspec.sim.ClientSpec;
 import org.configspec.sim.RttModel;
+import org.configspec.sim.ServiceTime;
 import org.configspec.sim.SimConfig;
 import org.configspec.sim.SimResult;
 import org.configspec.sim.Simulation;
@@ -226,14 +226,22 @@ public final class SimValidation {
         RttModel.LogNormal net = logNormal(m.netSeconds());
         ClientSpec spec = new ClientSpec("validation", rd, Double.NaN, 0, false,
                 new AcceptanceSampler(new PerPositionCurve(survival), k), kk -> 0, PolicyKind.FIXED, k);
+        ServiceTime calibrated = CalibrationSource.serviceTime(cal, false);
         SimConfig sc = new SimConfig(spec, m.clients(), 1, r.simulated().toNanos() / 1e9, r.seed(),
-                Batching.of(r.maxBatch(), r.maxWait()), CalibrationSource.serviceTime(cal, false),
-                net);
+                Batching.of(r.maxBatch(), r.maxWait()), calibrated, net);
         SimResult s = Simulation.run(sc);
-        ServiceTimeFit f = cal.fit();
-        double fitted = f.fixedS() + f.perTokenS() * m.meanBatch() * (k + 1) + f.perSessionS() * m.meanBatch();
-        return new ValidationPoint(m.clients(), m.rttMs(), goodput, s.goodput().mean(), m.queueMs(),
-                1e3 * s.queueDelayS().mean(), 1e3 * net.medianS(), net.sigma(), rd, (double) committedFull / full, s.tokensPerRound(),
-                m.meanBatch(), s.meanBatch(), m.decodeMsPerBatch(), 1e3 * fitted, rounds);
+        // diagnostic: the same simulation with the calibration's shape scaled to the decode time this point's verifier
+        // really had at its mean batch (separates the calibration's error from the simulator's)
+        double fitted = calibrated.fixedS() + calibrated.perTokenS() * m.meanBatch() * (k + 1)
+                + calibrated.perSessionS() * m.meanBatch();
+        double factor = m.decodeMsPerBatch() / 1e3 / fitted;
+        ServiceTime oracle = new ServiceTime(calibrated.fixedS() * factor, calibrated.perTokenS() * factor,
+                calibrated.perSessionS() * factor, calibrated.range(), true, "");
+        SimResult o = Simulation.run(new SimConfig(spec, m.clients(), 1, sc.durationS(), r.seed(), sc.batching(),
+                oracle, net));
+        return new ValidationPoint(m.clients(), m.rttMs(), goodput, s.goodput().mean(), o.goodput().mean(),
+                m.queueMs(), 1e3 * s.queueDelayS().mean(), 1e3 * o.queueDelayS().mean(), 1e3 * net.medianS(),
+                net.sigma(), rd, (double) committedFull / full, s.tokensPerRound(), m.meanBatch(), s.meanBatch(),
+                m.decodeMsPerBatch(), 1e3 * fitted, rounds);
     }
 }

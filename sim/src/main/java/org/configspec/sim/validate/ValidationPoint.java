@@ -6,8 +6,11 @@ package org.configspec.sim.validate;
  *
  * @param realGoodput      mean over clients of committed tokens / wall seconds of the client's run, tok/s
  * @param simGoodput       the simulator's mean goodput per client, tok/s
+ * @param oracleGoodput    the same with the calibration's shape scaled to the decode time the real verifier had at
+ *                         this point's mean batch (a diagnostic: what is left is the simulator's own error)
  * @param realQueueMs      the verifier's mean wait of a verify from arrival to its batch's decode, ms
  * @param simQueueMs       the simulator's mean queueing delay, ms
+ * @param oracleQueueMs    the same with the scaled service time, ms
  * @param netMs            median time of a verify outside the verifier (wall time of the call minus the queueing and
  *                         decode the answer reports), ms: the emulated RTT plus HTTP, JSON and loopback; the median
  *                         of the simulator's lognormal RTT
@@ -21,9 +24,9 @@ package org.configspec.sim.validate;
  * @param fittedDecodeMs   the calibration's service time at the real mean batch, ms
  * @param rounds           real verify rounds
  */
-public record ValidationPoint(int clients, double rttMs, double realGoodput, double simGoodput, double realQueueMs,
-                              double simQueueMs, double netMs, double netSigma, double draftTokPerS, double realTokPerRound,
-                              double simTokPerRound, double realBatch, double simBatch, double realDecodeMs,
+public record ValidationPoint(int clients, double rttMs, double realGoodput, double simGoodput, double oracleGoodput,
+                              double realQueueMs, double simQueueMs, double oracleQueueMs, double netMs,
+                              double netSigma, double draftTokPerS, double realTokPerRound, double simTokPerRound, double realBatch, double simBatch, double realDecodeMs,
                               double fittedDecodeMs, long rounds) {
     /** Absolute slack below which a queueing delay counts as matched: scheduling noise on a loaded machine. */
     public static final double QUEUE_SLACK_MS = 1;
@@ -33,6 +36,11 @@ public record ValidationPoint(int clients, double rttMs, double realGoodput, dou
         return (simGoodput - realGoodput) / realGoodput;
     }
 
+    /** (simulated with the scaled service time − real) / real goodput. */
+    public double oracleGoodputError() {
+        return (oracleGoodput - realGoodput) / realGoodput;
+    }
+
     /** (simulated − real) / real mean queueing delay. */
     public double queueError() {
         return (simQueueMs - realQueueMs) / realQueueMs;
@@ -40,6 +48,14 @@ public record ValidationPoint(int clients, double rttMs, double realGoodput, dou
 
     /** Within 20 % of the real mean queueing delay, or within {@link #QUEUE_SLACK_MS} of it. */
     public boolean queueMatched() {
-        return Math.abs(simQueueMs - realQueueMs) <= Math.max(QUEUE_SLACK_MS, 0.2 * realQueueMs);
+        return matched(simQueueMs);
+    }
+
+    public boolean oracleQueueMatched() {
+        return matched(oracleQueueMs);
+    }
+
+    private boolean matched(double simulatedMs) {
+        return Math.abs(simulatedMs - realQueueMs) <= Math.max(QUEUE_SLACK_MS, 0.2 * realQueueMs);
     }
 }

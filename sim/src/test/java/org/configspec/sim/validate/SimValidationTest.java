@@ -46,6 +46,7 @@ class SimValidationTest {
         assertThat(p.draftTokPerS()).isPositive();
         assertThat(p.simTokPerRound()).isCloseTo(p.realTokPerRound(), within(0.25 * p.realTokPerRound()));
         assertThat(p.goodputError()).isEqualTo((p.simGoodput() - p.realGoodput()) / p.realGoodput());
+        assertThat(p.oracleGoodput()).isPositive();
         assertThat(rep.table()).contains("median |goodput error|").contains("goal <= 10 %");
     }
 }
