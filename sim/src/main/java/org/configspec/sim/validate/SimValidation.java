@@ -178,6 +178,20 @@ public final class SimValidation {
         }
     }
 
+    /**
+     * Committed tokens per second of a client's rounds after its first (the first also creates the session on the
+     * verifier, which the simulator does not model): Σ committed / Σ (drafting + round trip) over rounds 2..n.
+     */
+    static double steadyGoodput(List<RoundRecord> rounds) {
+        long committed = 0;
+        double seconds = 0;
+        for (RoundRecord rr : rounds.subList(Math.min(1, rounds.size()), rounds.size())) {
+            committed += rr.committed();
+            seconds += rr.draftSeconds() + rr.roundTripSeconds();
+        }
+        return seconds > 0 ? committed / seconds : Double.NaN;
+    }
+
     /** Lognormal fit of the measured times outside the verifier: median and standard deviation of their logs. */
     static RttModel.LogNormal logNormal(List<Double> seconds) {
         double[] logs = seconds.stream().mapToDouble(x -> Math.log(Math.max(1e-5, x))).sorted().toArray();
@@ -200,7 +214,7 @@ public final class SimValidation {
         long[] atLeast = new long[k + 1];
         double goodput = 0;
         for (EdgeClient.Result res : m.results()) {
-            goodput += res.summary().goodput() / m.results().size();
+            goodput += steadyGoodput(res.summary().roundRecords()) / m.results().size();
             for (RoundRecord rr : res.summary().roundRecords()) {
                 drafted += rr.k();
                 draftS += rr.draftSeconds();

@@ -4,7 +4,8 @@ package org.configspec.sim.validate;
  * One validation point: {@code clients} real edge clients at round trip {@code rttMs}, and the simulator fed by what
  * they measured.
  *
- * @param realGoodput      mean over clients of committed tokens / wall seconds of the client's run, tok/s
+ * @param realGoodput      mean over clients of the client's steady goodput: committed tokens / (drafting + round trip
+ *                         seconds) over its rounds after the first (which also creates the session), tok/s
  * @param simGoodput       the simulator's mean goodput per client, tok/s
  * @param oracleGoodput    the same with the calibration's shape scaled to the decode time the real verifier had at
  *                         this point's mean batch (a diagnostic: what is left is the simulator's own error)
