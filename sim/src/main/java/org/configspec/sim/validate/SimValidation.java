@@ -50,7 +50,7 @@ import org.configspec.store.CalibrationDocument;
  * Then the simulator, fed by the calibration's service time and by what the real clients measured at that point —
  * draft speed, the per-position acceptance of their full-K rounds, and the time of each verify outside the verifier
  * (the call's wall time minus the queueing and decode the answer reports: the emulated RTT plus HTTP and loopback),
- * as a lognormal round trip fitted to those times — runs the same number of clients on one verifier with the same
+ * as a lognormal round trip with those times' log spread and mean — runs the same number of clients on one verifier with the same
  * batching. The verifier's queueing delay comes from its metrics
  * (arrival to the batch's decode, as the simulator defines it).
  * <p>
@@ -192,16 +192,21 @@ public final class SimValidation {
         return seconds > 0 ? committed / seconds : Double.NaN;
     }
 
-    /** Lognormal fit of the measured times outside the verifier: median and standard deviation of their logs. */
+    /**
+     * Lognormal fit of the measured times outside the verifier: sigma is the standard deviation of their logs, and the
+     * median is set so that the lognormal's mean, median · exp(sigma² / 2), is their mean (a round's time is linear in
+     * them, so the mean is what goodput needs).
+     */
     static RttModel.LogNormal logNormal(List<Double> seconds) {
-        double[] logs = seconds.stream().mapToDouble(x -> Math.log(Math.max(1e-5, x))).sorted().toArray();
-        double mean = java.util.Arrays.stream(logs).average().orElse(Math.log(1e-5));
+        double[] logs = seconds.stream().mapToDouble(x -> Math.log(Math.max(1e-5, x))).toArray();
+        double meanLog = java.util.Arrays.stream(logs).average().orElse(Math.log(1e-5));
         double var = 0;
         for (double l : logs) {
-            var += (l - mean) * (l - mean);
+            var += (l - meanLog) * (l - meanLog);
         }
         double sigma = logs.length < 2 ? 0 : Math.sqrt(var / (logs.length - 1));
-        return new RttModel.LogNormal(Math.exp(org.configspec.core.stats.Median.ofSorted(logs)), sigma);
+        double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        return new RttModel.LogNormal(mean * Math.exp(-sigma * sigma / 2), sigma);
     }
 
     private static ValidationPoint point(Request r, CalibrationDocument cal, Measured m) {

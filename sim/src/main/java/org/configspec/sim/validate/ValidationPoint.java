@@ -12,9 +12,9 @@ package org.configspec.sim.validate;
  * @param realQueueMs      the verifier's mean wait of a verify from arrival to its batch's decode, ms
  * @param simQueueMs       the simulator's mean queueing delay, ms
  * @param oracleQueueMs    the same with the scaled service time, ms
- * @param netMs            median time of a verify outside the verifier (wall time of the call minus the queueing and
- *                         decode the answer reports), ms: the emulated RTT plus HTTP, JSON and loopback; the median
- *                         of the simulator's lognormal RTT
+ * @param netMs            median of the simulator's lognormal RTT, ms, fitted to each verify's time outside the
+ *                         verifier (wall time of the call minus the queueing and decode the answer reports: the
+ *                         emulated RTT plus HTTP, JSON and loopback) so that its mean is theirs
  * @param netSigma         standard deviation of the logs of those times; the sigma of the simulator's RTT
  * @param draftTokPerS     measured draft speed (drafted tokens / drafting seconds, all clients)
  * @param realTokPerRound  measured committed tokens per full-K round
