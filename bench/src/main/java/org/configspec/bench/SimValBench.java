@@ -18,7 +18,8 @@ import org.configspec.store.CalibrationDocument;
  * <p>Usage: {@code SimValBench [key=value ...]}: {@code target=stories15M-f32}, {@code draft=stories15M-q8_0-l5},
  * {@code threads=1}, {@code clients=1,4,16}, {@code rtt=0,20,100} (ms), {@code k=4}, {@code tokens=48} (per client),
  * {@code maxBatch=16}, {@code maxWaitMs=5}, {@code simulated=300} (s per point), {@code seed=1};
- * {@code cal=store|store:URL|FILE} to use a stored calibration instead of measuring one, else {@code sessions=1,2,4,8,16},
+ * {@code cal=store|store:URL|FILE} to use a stored calibration instead of measuring one, else
+ * {@code sessions=1,2,4,8,16},
  * {@code ks=1,2,4,8}, {@code rounds=6}, {@code reps=2}, {@code out=FILE} (write the measured calibration);
  * {@code quick=1} for a short run (sessions 1,4,16, K 2,4,8, 4 rounds, 1 repetition, 32 tokens per client).
  */
@@ -40,7 +41,8 @@ public final class SimValBench {
                     BenchArgs.ints(a.getOrDefault("ks", quick ? "2,4,8" : "1,2,4,8")),
                     BenchArgs.integer(a, "rounds", quick ? 4 : 6), BenchArgs.integer(a, "reps", quick ? 1 : 2),
                     Duration.ofMillis(20));
-            CalibrationRun.Result res = CalibrationRun.run(cr, null, a.containsKey("out") ? Path.of(a.get("out")) : null);
+            Path out = a.containsKey("out") ? Path.of(a.get("out")) : null;
+            CalibrationRun.Result res = CalibrationRun.run(cr, null, out);
             System.out.print("calibration (configspec profile verifier):\n" + res.text() + "\n");
             cal = res.document();
         }

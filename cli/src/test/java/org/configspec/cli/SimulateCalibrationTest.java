@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * simulate --calibration: the fitted service time replaces the flags and is named in the output; a batch the
  * calibration did not measure is one line and exit 2 unless --extrapolate; the store's newest calibration is used;
- * and --scale-verify-to keeps the fit's shape while setting one K = 4 round to the given time.
+ * --scale-verify-to keeps the fit's shape while setting one K = 4 round to the given time; --optimize prints a table.
  */
 class SimulateCalibrationTest {
     private static final String ONE = "simulate --target Qwen3-32B --device RPi~5 --draft Qwen3-0.6B --quant Q8_0 -k 4"
@@ -97,6 +97,10 @@ class SimulateCalibrationTest {
         Run none = Run.line(ONE + " --calibration store:" + empty);
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("holds no calibration; make one with 'configspec profile verifier --store'");
+        Run opt = Run.line(ONE + " --optimize k --format json");
+        assertThat(opt.code()).isEqualTo(2);
+        assertThat(opt.err().strip())
+                .isEqualTo("configspec simulate: --optimize prints a table only; leave out --format json");
         Path wrong = tmp.resolve("wrong.json");
         Files.writeString(wrong, "{\"kind\":\"draft\"}");
         Run bad = Run.line(ONE + " --calibration " + wrong);

@@ -166,6 +166,10 @@ public final class SimulateCommand implements Callable<Integer> {
             if (compare) {
                 throw new ConfigSpecException("--optimize and --compare-policies exclude each other; give one");
             }
+            if (format.get() != org.configspec.report.Format.TABLE) {
+                throw new ConfigSpecException("--optimize prints a table only; leave out --format " + format.get()
+                        .name().toLowerCase(java.util.Locale.ROOT));
+            }
             var drafts = Optimization.drafts(c, o, candidate, Optimization.overDrafts(optimize));
             out.print(Optimization.table(Optimization.run(config, s, drafts, o)));
             out.flush();
