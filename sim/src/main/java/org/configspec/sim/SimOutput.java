@@ -20,7 +20,7 @@ public final class SimOutput {
     public static double analyticGoodput(SimConfig c) {
         ClientSpec s = c.client();
         int k = s.k();
-        double tv = c.rtt().median(0) + c.service().seconds(1, k + 1);
+        double tv = c.rtt().median(0) + c.service().formula(1, k + 1);
         return AnalyticModel.goodput(s.acceptance().tokensPerRound(k), k, s.tokPerS(), tv);
     }
 

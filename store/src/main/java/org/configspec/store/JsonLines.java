@@ -89,8 +89,8 @@ public final class JsonLines {
     }
 
     /**
-     * Reads every document of the file and also checks the documents a catalog is built from ("draft" and
-     * "acceptance") field by field, so a bad figure is refused at import rather than at a later {@code select}.
+     * Reads every document of the file and also checks the documents a catalog or a simulation is built from ("draft",
+     * "acceptance" and "calibration") field by field, so a bad figure is refused at import rather than at a later {@code select}.
      */
     public static List<ProfileDocument> readChecked(Path file) {
         return read(file, true);
@@ -174,6 +174,8 @@ public final class JsonLines {
             DraftDocument.parseAt(d, at);
         } else if (AcceptanceDocument.KIND.equals(d.kind())) {
             AcceptanceDocument.parseAt(d, at);
+        } else if (CalibrationDocument.KIND.equals(d.kind())) {
+            CalibrationDocument.parse(d.tree(), at);
         }
         return d;
     }
@@ -188,7 +190,7 @@ public final class JsonLines {
         return importDocuments(store, read(file));
     }
 
-    /** As {@link #importFile}, after checking every draft and acceptance document ({@link #readChecked}). */
+    /** As {@link #importFile}, after checking every draft, acceptance and calibration document ({@link #readChecked}). */
     public static ImportReport importChecked(ProfileStore store, Path file) {
         return importDocuments(store, readChecked(file));
     }

@@ -15,6 +15,7 @@ import org.configspec.core.units.Durations;
 import org.configspec.serve.client.PolicyKind;
 import org.configspec.sim.Batching;
 import org.configspec.sim.Clients;
+import org.configspec.sim.Optimization;
 import org.configspec.sim.PolicyComparison;
 import org.configspec.sim.RttModel;
 import org.configspec.sim.Selection;
@@ -24,6 +25,7 @@ import org.configspec.sim.SimOutput;
 import org.configspec.sim.SimResult;
 import org.configspec.sim.Simulation;
 import org.configspec.sim.Sweep;
+import org.configspec.sim.calibrate.CalibrationSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = "Simulate N edge clients of one configuration sharing V verifiers (batching as 'serve' does):"
                 + " goodput per client, accepted tokens per round, verifier utilisation, queueing delay, tokens per $,"
                 + " J per token. Service time per batch: --t-verify + --verify-per-token × batch tokens"
-                + " + --verify-per-session × batch sessions (the paper's constant by default).")
+                + " + --verify-per-session × batch sessions (the paper's constant by default), or fitted to the real"
+                + " verifier (--calibration).")
 public final class SimulateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -97,6 +100,29 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "One simulation per value, e.g. clients=1,10,100,1000,10000 (capacity planning).")
     String sweep;
 
+    @Option(names = "--calibration", paramLabel = "store|store:URL|FILE",
+            description = "Service time per batch from a calibration of the real verifier ('configspec profile"
+                    + " verifier'): the newest in the store, or a calibration file; replaces --t-verify,"
+                    + " --verify-per-token and --verify-per-session. A batch outside the calibrated shapes is an"
+                    + " error unless --extrapolate.")
+    String calibration;
+
+    @Option(names = "--extrapolate", description = "Use the calibration's fit beyond the batch shapes it was measured on.")
+    boolean extrapolate;
+
+    @Option(names = "--scale-verify-to", paramLabel = "DURATION",
+            description = "Scale the service time (its shape kept) so that one session's batch at K = --scale-k takes"
+                    + " DURATION, e.g. 500ms: a small calibrated verifier standing in for the paper's 0.5 s target.")
+    Duration scaleTo;
+
+    @Option(names = "--scale-k", defaultValue = "4", paramLabel = "K", description = "The K of --scale-verify-to.")
+    int scaleK;
+
+    @Option(names = "--optimize", paramLabel = "k|k,draft",
+            description = "At each load point (--sweep value) find the fixed K, and with 'draft' the draft of the"
+                    + " catalog for this target and device, with the highest mean goodput per client.")
+    String optimize;
+
     @Option(names = "--compare-policies",
             description = "Run every fixed K in 1..--k-max and each adaptive policy; print goodput and regret against the best fixed K.")
     boolean compare;
@@ -114,11 +140,41 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             rtt = new RttModel.Switching(rtt, rtt(Durations.seconds(rttAfter), rttSigma), Durations.seconds(rttSwitchAt));
         }
+        ServiceTime service = new ServiceTime(v.fixedS(), v.perTokenS(), Durations.seconds(perSession));
+        if (calibration != null) {
+            for (String flag : new String[] {"--t-verify", "--verify-per-token", "--verify-per-session"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new ConfigSpecException("--calibration replaces " + flag + "; give one of them");
+                }
+            }
+            service = CalibrationSource.serviceTime(CalibrationSource.load(calibration, System.getenv()), extrapolate);
+        } else if (extrapolate) {
+            throw new ConfigSpecException("--extrapolate needs --calibration (flags have no range to extrapolate from)");
+        }
+        if (scaleTo != null) {
+            if (scaleK < 1 || scaleK > 64) {
+                throw new ConfigSpecException("--scale-k = " + scaleK + ": allowed 1..64");
+            }
+            service = service.scaledTo(Durations.seconds(scaleTo), scaleK);
+        }
         var candidate = Selection.candidate(c, o, point.target(), point.device(), point.draft(), point.quant());
         SimConfig config = new SimConfig(Clients.of(candidate, o, policy, k),
                 clients, verifiers, Durations.seconds(duration), seed, Batching.of(maxBatch, maxWait),
-                new ServiceTime(v.fixedS(), v.perTokenS(), Durations.seconds(perSession)), rtt);
+                service, rtt);
         var out = spec.commandLine().getOut();
+        if (optimize != null) {
+            if (compare) {
+                throw new ConfigSpecException("--optimize and --compare-policies exclude each other; give one");
+            }
+            if (format.get() != org.configspec.report.Format.TABLE) {
+                throw new ConfigSpecException("--optimize prints a table only; leave out --format " + format.get()
+                        .name().toLowerCase(java.util.Locale.ROOT));
+            }
+            var drafts = Optimization.drafts(c, o, candidate, Optimization.overDrafts(optimize));
+            out.print(Optimization.table(Optimization.run(config, s, drafts, o)));
+            out.flush();
+            return 0;
+        }
         if (compare) {
             if (s != null) {
                 throw new ConfigSpecException("--compare-policies and --sweep exclude each other; give one");

@@ -91,6 +91,16 @@ public final class VerifierMetrics {
         return decodeBusy.count();
     }
 
+    /** Mean wait of a verify from its arrival to its batch's decode, ms (NaN before the first). */
+    public double meanBatchWaitMs() {
+        return batchWait.count() == 0 ? Double.NaN : batchWait.mean(java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Verify batches decoded. */
+    public long batches() {
+        return batchSize.count();
+    }
+
     public void round(int k, int acceptedTokens) {
         rounds.increment();
         drafted.increment(k);
