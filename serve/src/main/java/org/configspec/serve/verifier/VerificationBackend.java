@@ -29,6 +29,10 @@ public interface VerificationBackend extends AutoCloseable {
     /** One line for the server's start message: what runs the target and what a round costs there. */
     String describe();
 
+    /** Registers the backend's own meters with the verifier's (called once, before the first round). */
+    default void bind(org.configspec.serve.metrics.VerifierMetrics metrics) {
+    }
+
     /** Most tokens (Σ (K + 1)) one group of verifies may hold. */
     int groupCapacity();
 

@@ -65,6 +65,7 @@ public final class VerifierServer implements AutoCloseable {
         this.backend = backend;
         this.table = new SessionTable(config.maxSessions());
         this.metrics = new VerifierMetrics(config.maxK(), config.maxBatch());
+        backend.bind(metrics);
         this.loop = new DecodeLoop(backend, table, config, metrics);
         this.longestPiece = longestPiece(model);
         ServerLimits limits = config.limits();

@@ -1,0 +1,258 @@
+package org.configspec.serve.backend;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.configspec.llm.engine.Tokenizer;
+import org.configspec.llm.remote.Capabilities;
+import org.configspec.llm.remote.PositionTop;
+import org.configspec.llm.remote.PromptScores;
+import org.configspec.llm.remote.RemoteTarget;
+import org.configspec.llm.remote.RemoteTargetException;
+import org.configspec.llm.remote.RemoteTargetException.Reason;
+import org.configspec.llm.remote.TargetApi;
+import org.configspec.serve.metrics.VerifierMetrics;
+import org.configspec.serve.protocol.ProtocolException;
+import org.configspec.serve.verifier.TargetRows;
+import org.configspec.serve.verifier.VerificationBackend;
+
+/**
+ * The target on a serving engine ({@link RemoteTarget}): each round is scored teacher-forced — rows at positions
+ * p .. p + K of the committed tokens, the K drafted ones and one placeholder token (the engines score prompt
+ * positions, and the row after the last drafted token is the placeholder's; by causality it does not depend on it).
+ * What a round costs depends on the API: SGLang and vLLM answer in one request; llama-server returns no prompt
+ * log-probabilities, so each row is one {@code /completion} of {@code n_predict 1} with {@code cache_prompt} —
+ * greedy stops at the first mismatch (L + 1 requests for L accepted), sampling asks all K + 1. The rounds of one
+ * group go to the engine concurrently (its own continuous batching may join them); sessions, positions, acceptance
+ * and metrics stay in the verifier, and the engine keeps no state of ours.
+ * <p>Greedy is exact from the top-1. Sampling reads the top-N listing (N = the session's target top-k when it is in
+ * 1..{@code maxTopN}, else {@code topN}): exact where the listing holds the whole sampled support (the session's
+ * top-k ≤ N, or no unlisted mass), otherwise the target distribution is the listing renormalised, off by at most the
+ * unlisted mass in total variation at temperature 1; such rows are counted
+ * [configspec_backend_truncated_rows_total] with their unlisted mass [configspec_backend_unlisted_mass].
+ */
+public final class EngineBackend implements VerificationBackend {
+    private final RemoteTarget target;
+    private final int vocab;
+    private final int topN;
+    private final int maxTopN;
+    private final int capacity;
+    private final ExecutorService pool;
+    private final boolean perPosition;
+    private Counter requests;
+    private Counter truncatedRows;
+    private DistributionSummary unlistedMass;
+    private Timer roundTime;
+
+    /**
+     * @param vocab    the target's vocabulary size (of the tokenizer the verifier checks ids with)
+     * @param topN     rows a sampling session reads when its top-k is off or larger than the engine allows
+     * @param maxBatch most rounds of one group, sent concurrently
+     */
+    public EngineBackend(RemoteTarget target, int vocab, int topN, int maxBatch, int maxK) {
+        Capabilities c = target.capabilities();
+        if (c.promptScoring() == Capabilities.PromptScoring.NONE) {
+            throw new RemoteTargetException(Reason.UNSUPPORTED, "--backend " + target.identity() + ": the API returns"
+                    + " no prompt log-probabilities, so it cannot verify drafts; allowed: llama-server, vllm, sglang,"
+                    + " or an OpenAI-compatible server with echo + logprobs");
+        }
+        if (topN < 1 || topN > c.maxTopN()) {
+            throw new RemoteTargetException(Reason.CAPPED, "--backend-top-n = " + topN + ": allowed 1.."
+                    + (c.maxTopN() == Capabilities.UNCAPPED ? "1000" : c.maxTopN()) + " on " + target.identity().api());
+        }
+        this.target = target;
+        this.vocab = vocab;
+        this.topN = topN;
+        this.maxTopN = Math.min(c.maxTopN(), 1000);
+        this.capacity = maxBatch * (maxK + 1);
+        this.perPosition = c.promptScoring() == Capabilities.PromptScoring.PER_POSITION;
+        this.pool = Executors.newFixedThreadPool(maxBatch, r -> {
+            Thread t = new Thread(r, "configspec-backend");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String describe() {
+        String cost = perPosition
+                ? "per-position fallback (" + target.identity().api() + " returns no prompt log-probabilities): one"
+                + " request of n_predict 1 with cache_prompt per scored row, sequential; greedy stops at the first"
+                + " mismatch (L + 1 requests for L accepted), sampling asks all K + 1; correct, without batching gain"
+                : target.identity().api() == TargetApi.VLLM
+                ? "one prompt_logprobs request per round; vLLM skips its prefix cache for them, so every round"
+                + " re-prefills the whole context"
+                : "one request per round scoring the K + 1 rows" + (target.identity().api() == TargetApi.SGLANG
+                ? " (logprob_start_len = position - 1: the prefix is reused from the radix cache)" : "");
+        return target.identity() + ": " + cost + ". Greedy is exact from the top-1; sampling reads the top-"
+                + topN + " rows (or the session's top-k up to " + maxTopN + "), exact when they hold the whole"
+                + " sampled support, otherwise the listing renormalised (counted in"
+                + " configspec_backend_truncated_rows_total)";
+    }
+
+    @Override
+    public void bind(VerifierMetrics metrics) {
+        MeterRegistry r = metrics.registry();
+        requests = Counter.builder("configspec.backend.requests").description("requests sent to the serving engine")
+                .register(r);
+        truncatedRows = Counter.builder("configspec.backend.truncated.rows")
+                .description("rows of sampling sessions whose top-N listing missed part of the sampled support"
+                        + " (approximated: the listing renormalised)").register(r);
+        unlistedMass = DistributionSummary.builder("configspec.backend.unlisted.mass")
+                .description("probability mass outside the listing, per truncated row").register(r);
+        roundTime = Timer.builder("configspec.backend.round").description("engine time of one verify round")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10)).register(r);
+    }
+
+    @Override
+    public int groupCapacity() {
+        return capacity;
+    }
+
+    @Override
+    public void open(int slot, int[] prompt) {
+        // the engine keeps no state of ours
+    }
+
+    @Override
+    public List<TargetRows> score(List<Round> rounds) {
+        List<Future<ListingRows>> pending = new ArrayList<>(rounds.size());
+        for (Round r : rounds) {
+            pending.add(pool.submit(() -> scoreRound(r)));
+        }
+        List<TargetRows> out = new ArrayList<>(rounds.size());
+        for (Future<ListingRows> f : pending) {
+            try {
+                out.add(f.get());
+            } catch (ExecutionException e) {
+                out.add(failed(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                out.add(failed(e));
+            }
+        }
+        return out;
+    }
+
+    /** Rows of one round; the number of requests depends on the API (see the class comment). */
+    ListingRows scoreRound(Round r) {
+        long start = System.nanoTime();
+        int p = r.position();
+        int k = r.draft().length;
+        int[] ids = Arrays.copyOf(r.committed(), p + k + 1);
+        System.arraycopy(r.draft(), 0, ids, p, k);
+        ids[p + k] = ids[p + k - 1];
+        int n = r.greedy() ? 1 : r.topK() >= 1 && r.topK() <= maxTopN ? r.topK() : topN;
+        List<PositionTop> rows = new ArrayList<>(k + 1);
+        if (perPosition && r.greedy()) {
+            for (int i = 0; i <= k; i++) {
+                PositionTop row = call(Arrays.copyOf(ids, p + i + 1), p + i, n).rows().get(0);
+                rows.add(row);
+                if (i == k || row.argmax() != r.draft()[i]) {
+                    break;
+                }
+            }
+        } else {
+            rows.addAll(call(ids, p, n).rows());
+        }
+        if (rows.isEmpty() || (!perPosition || !r.greedy()) && rows.size() != k + 1) {
+            throw new ProtocolException(502, "the backend scored " + rows.size() + " rows for a round of K = " + k
+                    + "; expected " + (k + 1));
+        }
+        if (!r.greedy()) {
+            for (PositionTop row : rows) {
+                boolean wholeSupport = r.topK() >= 1 && r.topK() <= row.top().size();
+                double mass = row.unlistedMass();
+                if (!wholeSupport && mass > 0) {
+                    count(truncatedRows, 1);
+                    if (unlistedMass != null) {
+                        unlistedMass.record(mass);
+                    }
+                }
+            }
+        }
+        if (roundTime != null) {
+            roundTime.record(Duration.ofNanos(System.nanoTime() - start));
+        }
+        return new ListingRows(rows, vocab);
+    }
+
+    private PromptScores call(int[] ids, int from, int n) {
+        try {
+            PromptScores s = target.score(ids, from, n);
+            count(requests, s.requests());
+            return s;
+        } catch (RemoteTargetException e) {
+            count(requests, 1);
+            boolean unavailable = e.reason() == Reason.DOWN || e.reason() == Reason.TIMEOUT
+                    || e.reason() == Reason.SERVER_ERROR;
+            throw new ProtocolException(unavailable ? 503 : 502, "the backend failed: " + e.getMessage());
+        }
+    }
+
+    private static void count(Counter c, double n) {
+        if (c != null) {
+            c.increment(n);
+        }
+    }
+
+    /** Rows that answer the round's verify with the failure (the other rounds of the group go on). */
+    private static TargetRows failed(Throwable cause) {
+        RuntimeException e = cause instanceof ProtocolException pe ? pe
+                : new ProtocolException(502, "the backend failed: " + cause);
+        return new TargetRows() {
+            @Override
+            public int argmax(int i) {
+                throw e;
+            }
+
+            @Override
+            public float[] logits(int i) {
+                throw e;
+            }
+        };
+    }
+
+    /**
+     * Checks that the engine tokenises {@code text} as the verifier's tokenizer does (the drafts and the engine must
+     * share token ids); one line on mismatch. APIs without a tokenize endpoint are not checked.
+     */
+    public static void checkTokenizer(RemoteTarget target, Tokenizer local, String text) {
+        if (!target.capabilities().tokenize()) {
+            return;
+        }
+        int[] remote = target.tokenize(text);
+        int[] mine = local.tokenize(text, true);
+        if (!Arrays.equals(remote, mine)) {
+            throw new RemoteTargetException(Reason.TOKENIZER_MISMATCH, "--backend " + target.identity() + ": its"
+                    + " tokenizer gives " + Arrays.toString(remote) + " for \"" + text + "\", --model's gives "
+                    + Arrays.toString(mine) + "; the engine must serve the target whose vocabulary --model holds");
+        }
+    }
+
+    @Override
+    public void keep(int slot, int length) {
+        // stateless
+    }
+
+    @Override
+    public void release(int slot) {
+        // stateless
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        target.close();
+    }
+}
