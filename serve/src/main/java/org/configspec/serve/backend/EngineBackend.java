@@ -224,6 +224,23 @@ public final class EngineBackend implements VerificationBackend {
     }
 
     /**
+     * Opens the engine at {@code endpoint}, checks that it tokenises as {@code tokenizer} (the target's vocabulary)
+     * does, and returns a backend on it; one line (a {@link RemoteTargetException}) when it is down, of another kind,
+     * serves another model or tokenises differently.
+     */
+    public static EngineBackend open(org.configspec.llm.remote.Endpoint endpoint, Tokenizer tokenizer, int topN,
+                                     int maxBatch, int maxK) {
+        RemoteTarget t = org.configspec.llm.remote.RemoteTargets.open(endpoint);
+        try {
+            checkTokenizer(t, tokenizer, "Once upon a time");
+            return new EngineBackend(t, tokenizer.vocabSize(), topN, maxBatch, maxK);
+        } catch (RuntimeException e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    /**
      * Checks that the engine tokenises {@code text} as the verifier's tokenizer does (the drafts and the engine must
      * share token ids); one line on mismatch. APIs without a tokenize endpoint are not checked.
      */

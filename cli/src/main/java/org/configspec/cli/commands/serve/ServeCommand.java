@@ -8,8 +8,6 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.llm.remote.Endpoint;
-import org.configspec.llm.remote.RemoteTarget;
-import org.configspec.llm.remote.RemoteTargets;
 import org.configspec.llm.remote.TargetApi;
 import org.configspec.serve.backend.EngineBackend;
 import org.configspec.serve.http.BearerToken;
@@ -145,7 +143,7 @@ public final class ServeCommand implements Callable<Integer> {
         VerifierServer server;
         try {
             server = endpoint == null ? VerifierServer.start(config, m) : VerifierServer.start(config, m,
-                    engine(endpoint, m, config));
+                    EngineBackend.open(endpoint, m, backendTopN, config.maxBatch(), config.maxK()));
         } catch (RuntimeException e) {
             m.close();
             throw e;
@@ -167,18 +165,6 @@ public final class ServeCommand implements Callable<Integer> {
         }, "configspec-serve-stop"));
         stopped.await();
         return 0;
-    }
-
-    /** The engine at {@code endpoint}, checked to tokenise as {@code tokenizer} does. */
-    private EngineBackend engine(Endpoint endpoint, LlamaModel tokenizer, VerifierConfig config) {
-        RemoteTarget t = RemoteTargets.open(endpoint);
-        try {
-            EngineBackend.checkTokenizer(t, tokenizer, "Once upon a time");
-            return new EngineBackend(t, tokenizer.vocabSize(), backendTopN, config.maxBatch(), config.maxK());
-        } catch (RuntimeException e) {
-            t.close();
-            throw e;
-        }
     }
 
     /** --backend-api values. */
