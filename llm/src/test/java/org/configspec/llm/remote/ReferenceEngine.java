@@ -22,7 +22,7 @@ public final class ReferenceEngine implements AutoCloseable {
 
     public ReferenceEngine(LlamaModel model) {
         this.model = model;
-        this.session = model.newSession(ContextOptions.defaults().withThreads(2).withContextSize(0)
+        this.session = model.newSession(ContextOptions.defaults().withThreads(1).withContextSize(0)
                 .withBatchCapacity(64).exact());
     }
 
@@ -95,9 +95,25 @@ public final class ReferenceEngine implements AutoCloseable {
 
     /** The ids of the {@code n} most probable tokens of a row, most probable first (ties: lower id first). */
     public static int[] top(double[] row, int n) {
-        return java.util.stream.IntStream.range(0, row.length).boxed()
-                .sorted((a, b) -> row[a] != row[b] ? Double.compare(row[b], row[a]) : Integer.compare(a, b))
-                .limit(n).mapToInt(Integer::intValue).toArray();
+        int k = Math.min(n, row.length);
+        int[] best = new int[k];
+        int size = 0;
+        for (int t = 0; t < row.length; t++) {
+            if (size == k && !before(row, t, best[k - 1])) {
+                continue;
+            }
+            int i = size < k ? size++ : k - 1;
+            while (i > 0 && before(row, t, best[i - 1])) {
+                best[i] = best[i - 1];
+                i--;
+            }
+            best[i] = t;
+        }
+        return best;
+    }
+
+    private static boolean before(double[] row, int a, int b) {
+        return row[a] > row[b] || row[a] == row[b] && a < b;
     }
 
     /** 1-based rank of {@code id} in a row. */

@@ -74,7 +74,7 @@ class StandInTargetsTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void greedyContinuationAndTopNAreOurEnginesExactly(Wire wire) {
-        int n = 24;
+        int n = 16;
         ReferenceEngine.Continuation exact = ref.greedy(prompt, n);
         try (EngineStandInServer s = EngineStandInServer.start(wire, ref); RemoteTarget t = open(s, api(wire))) {
             Generation g = t.generate(prompt, n, 5, 7);
