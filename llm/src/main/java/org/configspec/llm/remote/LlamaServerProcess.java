@@ -27,6 +27,12 @@ import org.configspec.llm.LlmException;
 public final class LlamaServerProcess implements AutoCloseable {
     /** How long {@link #close()} waits for a clean exit before killing. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /**
+     * F32 KV cache and flash attention off, as ContextOptions#exact() runs the local target: with llama-server's
+     * defaults (F16 cache, flash attention auto) its log-probabilities differ from ours by about 0.004 nats.
+     */
+    public static final List<String> EXACT = List.of("--cache-type-k", "f32", "--cache-type-v", "f32",
+            "--flash-attn", "off");
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^\\s:]+:(\\d+)");
 
     private final Process process;
@@ -57,9 +63,12 @@ public final class LlamaServerProcess implements AutoCloseable {
             extraArgs = List.copyOf(extraArgs);
         }
 
-        /** One thread, 512 context positions, one slot, no key, 120 s to start. */
+        /**
+         * One thread, 512 context positions, one slot, no key, 120 s to start, and {@link #EXACT}: the numerics of
+         * ConfigSpec's own profiling context (llm/engine/ContextOptions#exact), so its log-probabilities are ours.
+         */
         public static Options of(Path model) {
-            return new Options(model, 1, 512, 1, null, List.of(), Duration.ofSeconds(120));
+            return new Options(model, 1, 512, 1, null, EXACT, Duration.ofSeconds(120));
         }
 
         public Options withApiKey(String key) {
@@ -70,8 +79,11 @@ public final class LlamaServerProcess implements AutoCloseable {
             return new Options(model, t, context, parallel, apiKey, extraArgs, startTimeout);
         }
 
+        /** These arguments after {@link #extraArgs()}. */
         public Options withExtraArgs(List<String> args) {
-            return new Options(model, threads, context, parallel, apiKey, args, startTimeout);
+            List<String> all = new ArrayList<>(extraArgs);
+            all.addAll(args);
+            return new Options(model, threads, context, parallel, apiKey, all, startTimeout);
         }
     }
 
