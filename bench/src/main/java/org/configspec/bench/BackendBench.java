@@ -71,7 +71,7 @@ public final class BackendBench {
                      .withThreads(threads));
              VerifierServer own = VerifierServer.start(config, target);
              VerifierServer engine = VerifierServer.start(config, target,
-                     EngineBackend.open(llama.endpoint(null), target, 20, config.maxBatch(), config.maxK()))) {
+                     EngineBackend.open(llama.endpoint(null), target, 0, config.maxBatch(), config.maxK()))) {
             System.out.println("engine: " + engine.backend());
             int[] prompt = target.tokenize(PROMPT.getBytes(StandardCharsets.UTF_8), true);
             List<Side> sides = List.of(new Side("own verifier (in-process)", own),

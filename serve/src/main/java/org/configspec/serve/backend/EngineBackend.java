@@ -41,6 +41,9 @@ import org.configspec.serve.verifier.VerificationBackend;
  * [configspec_backend_truncated_rows_total] with their unlisted mass [configspec_backend_unlisted_mass].
  */
 public final class EngineBackend implements VerificationBackend {
+    /** The top-N of sampling rows unless asked otherwise: vLLM's default --max-logprobs. */
+    public static final int DEFAULT_TOP_N = 20;
+
     private final RemoteTarget target;
     private final int vocab;
     private final int topN;
@@ -55,11 +58,15 @@ public final class EngineBackend implements VerificationBackend {
 
     /**
      * @param vocab    the target's vocabulary size (of the tokenizer the verifier checks ids with)
-     * @param topN     rows a sampling session reads when its top-k is off or larger than the engine allows
+     * @param topN     rows a sampling session reads when its top-k is off or larger than the engine allows; 0 for
+     *                 {@value #DEFAULT_TOP_N} or the API's cap if lower
      * @param maxBatch most rounds of one group, sent concurrently
      */
     public EngineBackend(RemoteTarget target, int vocab, int topN, int maxBatch, int maxK) {
         Capabilities c = target.capabilities();
+        if (topN == 0) {
+            topN = Math.min(DEFAULT_TOP_N, c.maxTopN());
+        }
         if (c.promptScoring() == Capabilities.PromptScoring.NONE) {
             throw new RemoteTargetException(Reason.UNSUPPORTED, "--backend " + target.identity() + ": the API returns"
                     + " no prompt log-probabilities, so it cannot verify drafts; allowed: llama-server, vllm, sglang,"

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code serve --backend} on vLLM's and SGLang's wire formats. Those engines need GPUs and cannot run here, so the
+ * {@code serve --backend} on vLLM's, SGLang's and OpenAI's (legacy completions, echo) wire formats. Those engines need GPUs and cannot run here, so the
  * engine is the llm test-jar's {@link EngineStandInServer} (their documented formats and quirks, our engine's
  * numbers); the same verify rounds sent to our in-process verifier and to a verifier on the stand-in must give the
  * same accepted prefix, token and position: greedy for a mismatch at every position of K = 4 (and none), sampling
@@ -56,18 +56,22 @@ class EngineBackendStandInTest {
     }
 
     private static TargetApi api(Wire w) {
-        return w == Wire.VLLM ? TargetApi.VLLM : TargetApi.SGLANG;
+        return switch (w) {
+            case VLLM -> TargetApi.VLLM;
+            case SGLANG -> TargetApi.SGLANG;
+            case OPENAI -> TargetApi.OPENAI;
+        };
     }
 
     private static VerifierServer onStandIn(EngineStandInServer s, Wire w) {
         Endpoint e = new Endpoint(URI.create(s.url().toString()), api(w), null, null, Duration.ofSeconds(60),
                 RetryPolicy.none());
         return VerifierServer.start(ServeFixture.verifierConfig(), ServeFixture.target(),
-                EngineBackend.open(e, ServeFixture.target(), 20, 8, 16));
+                EngineBackend.open(e, ServeFixture.target(), 0, 8, 16));
     }
 
     @ParameterizedTest
-    @EnumSource(value = Wire.class, names = {"VLLM", "SGLANG"})
+    @EnumSource(Wire.class)
     void greedyRoundsGiveTheLocalVerifiersAcceptedPrefixAndToken(Wire wire) throws Exception {
         int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
         int[] greedy = ServeFixture.greedy(prompt, K);

@@ -55,8 +55,8 @@ public final class ServeCommand implements Callable<Integer> {
             + " API key (sent as a bearer token)")
     String apiKeyEnv;
 
-    @Option(names = "--backend-top-n", defaultValue = "20", description = "top-N rows a sampling session reads from"
-            + " the engine when its top-k is off (vLLM caps N at its --max-logprobs, default 20)")
+    @Option(names = "--backend-top-n", description = "top-N rows a sampling session reads from the engine when its"
+            + " top-k is off (default 20, or the API's cap if lower: vLLM's --max-logprobs, 5 on OpenAI)")
     int backendTopN;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind")

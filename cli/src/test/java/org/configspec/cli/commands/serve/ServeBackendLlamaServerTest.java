@@ -42,7 +42,7 @@ class ServeBackendLlamaServerTest {
                      store.resolve("stories15M-f32")).withThreads(1));
              VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(1)
                      .withSessions(4, Duration.ofSeconds(60)), target,
-                     EngineBackend.open(llama.endpoint(null), target, 20, 8, 16))) {
+                     EngineBackend.open(llama.endpoint(null), target, 0, 8, 16))) {
             assertThat(server.backend()).startsWith("llama-server").contains("per-position fallback")
                     .contains("greedy stops at the first mismatch");
             StringWriter out = new StringWriter();
