@@ -15,6 +15,7 @@ import org.configspec.cli.commands.serve.RunCommand;
 import org.configspec.cli.commands.serve.ServeCommand;
 import org.configspec.cli.commands.serve.ValidateCommand;
 import org.configspec.cli.commands.store.StoreCommand;
+import org.configspec.cli.commands.target.TargetCommand;
 import org.configspec.cli.gen.BenchCommand;
 import org.configspec.cli.gen.GenerateCommand;
 import org.configspec.cli.options.Converters;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Command;
         subcommands = {SelectCommand.class, SweepCommand.class, ExplainCommand.class, ReportCommand.class, CatalogCommand.class,
                 FindingsCommand.class, ProfileCommand.class, StoreCommand.class, ServeCommand.class, RunCommand.class,
                 ValidateCommand.class, LinkCommand.class, ModelsCommand.class, GenerateCommand.class, BenchCommand.class,
-                SimulateCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, TargetCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

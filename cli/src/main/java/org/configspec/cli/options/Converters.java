@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.units.Durations;
+import org.configspec.llm.remote.TargetApi;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.serve.link.Bandwidth;
 import org.configspec.serve.link.HostPort;
@@ -13,7 +14,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The typed option values of every command, each parsed by the module that owns the type: a {@link Duration}
- * ({@link Durations}), a link {@link Bandwidth}, a {@link HostPort}, a power {@link MeterKind}. A bad value is
+ * ({@link Durations}), a link {@link Bandwidth}, a {@link HostPort}, a power {@link MeterKind}, a remote target's
+ * {@link TargetApi}. A bad value is
  * picocli's one-line parameter error naming the option, the value and what is allowed.
  */
 public final class Converters {
@@ -26,6 +28,7 @@ public final class Converters {
         cmd.registerConverter(Bandwidth.class, of(v -> Bandwidth.parse(v, null)));
         cmd.registerConverter(HostPort.class, of(v -> HostPort.parse(v, null)));
         cmd.registerConverter(MeterKind.class, Converters::meterKind);
+        cmd.registerConverter(TargetApi.class, of(v -> TargetApi.parse(v, null)));
     }
 
     private static MeterKind meterKind(String value) {

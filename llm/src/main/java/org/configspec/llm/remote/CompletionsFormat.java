@@ -37,6 +37,28 @@ final class CompletionsFormat {
         return body;
     }
 
+    /** POSTs a completions request; a 4xx saying N is above the server's maximum becomes CAPPED. */
+    static JsonNode post(HttpJson http, ObjectNode body, String what, int n) {
+        try {
+            return http.post(PATH, body);
+        } catch (RemoteTargetException e) {
+            throw Requests.capped(e, what, n);
+        }
+    }
+
+    static Shape shape(HttpJson http) {
+        return new Shape("POST " + http.endpoint().resolve(PATH));
+    }
+
+    /** Sends a generation {@link #request} and reads its ids and (for N ≥ 1) rows. */
+    static Generation generation(HttpJson http, ObjectNode body, int maxTokens, int topN) {
+        JsonNode r = post(http, body, "top-N (logprobs)", topN);
+        Shape s = shape(http);
+        JsonNode choice = choice(s, r);
+        int[] ids = generatedIds(s, choice, maxTokens);
+        return new Generation(ids, topN == 0 ? List.of() : rows(s, choice, 0, ids, topN), usage(s, r));
+    }
+
     static JsonNode choice(Shape s, JsonNode r) {
         s.array(r, "choices");
         return s.object(r, "choices.0");

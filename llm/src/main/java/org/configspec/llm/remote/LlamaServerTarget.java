@@ -13,15 +13,16 @@ import org.configspec.llm.remote.RemoteTargetException.Reason;
  * {@code GET /props} for the build and model, {@code POST /tokenize} ({@code add_special} for the BOS),
  * {@code POST /completion} with a token-id prompt, {@code n_probs} (the softmax of the raw logits, capped only by the
  * vocabulary), {@code return_tokens} and {@code ignore_eos}. It returns no prompt log-probabilities (it refuses
- * {@code echo}), so {@link #score} asks once per position with {@code n_predict: 1} and {@code cache_prompt}: each
- * request re-evaluates at least the last token, i.e. n − from sequential one-token decodes.
+ * {@code echo}), so {@link #score} asks once per position with {@code n_predict: 1} and {@code cache_prompt} (plus one
+ * for the distribution after the sequence): each request re-evaluates at least the last token, i.e. n − from + 1
+ * sequential one-token decodes.
  */
-final class LlamaServerTarget implements RemoteTarget {
-    private final HttpJson http;
-    private final ServerIdentity identity;
-
+final class LlamaServerTarget extends HttpTarget {
     LlamaServerTarget(HttpJson http) {
-        this.http = http;
+        super(http, identify(http));
+    }
+
+    private static ServerIdentity identify(HttpJson http) {
         Shape s = new Shape("GET " + http.endpoint().resolve("/props"));
         JsonNode props = http.get("/props");
         if (!props.path("default_generation_settings").isObject() && !props.has("build_info")) {
@@ -29,22 +30,18 @@ final class LlamaServerTarget implements RemoteTarget {
         }
         String alias = props.path("model_alias").asText("");
         String path = props.path("model_path").asText("");
-        String model = !alias.isEmpty() ? alias : path;
+        // without --alias the alias is the model's path, which says more about the machine than the model
+        String model = !alias.isEmpty() && !alias.equals(path) ? alias : fileName(path);
         String wanted = http.endpoint().model();
         if (wanted != null && !wanted.equals(alias) && !wanted.equals(path) && !wanted.equals(fileName(path))) {
             throw new RemoteTargetException(Reason.UNKNOWN_MODEL, "--model " + wanted + ": llama-server at "
                     + http.endpoint().url() + " serves '" + model + "' only");
         }
-        this.identity = new ServerIdentity(TargetApi.LLAMA_SERVER, props.path("build_info").asText(null), model);
+        return new ServerIdentity(TargetApi.LLAMA_SERVER, props.path("build_info").asText(null), model);
     }
 
     private static String fileName(String path) {
         return path.isEmpty() ? "" : String.valueOf(Path.of(path).getFileName());
-    }
-
-    @Override
-    public ServerIdentity identity() {
-        return identity;
     }
 
     @Override
@@ -56,9 +53,7 @@ final class LlamaServerTarget implements RemoteTarget {
 
     @Override
     public int[] tokenize(String text) {
-        ObjectNode body = Requests.object().put("content", text).put("add_special", true);
-        JsonNode r = http.post("/tokenize", body);
-        return new Shape("POST " + http.endpoint().resolve("/tokenize")).ids(r, "tokens");
+        return tokenize(Requests.object().put("content", text).put("add_special", true));
     }
 
     @Override
@@ -89,14 +84,19 @@ final class LlamaServerTarget implements RemoteTarget {
         Shape s = new Shape("POST " + http.endpoint().resolve("/completion"));
         List<PositionTop> rows = new ArrayList<>();
         Usage usage = Usage.NONE;
-        for (int p = from; p < ids.length; p++) {
+        PositionTop next = null;
+        for (int p = from; p <= ids.length; p++) {
             ObjectNode body = completion(Requests.ids(ids, 0, p), 1, topN).put("cache_prompt", true);
             JsonNode r = http.post("/completion", body);
             PositionTop generated = rows(s, r, 1).get(0);
-            rows.add(new PositionTop(ids[p], generated.logprobOf(ids[p]), generated.top()));
+            if (p < ids.length) {
+                rows.add(new PositionTop(ids[p], generated.logprobOf(ids[p]), generated.top()));
+            } else {
+                next = generated;
+            }
             usage = usage.plus(usage(s, r));
         }
-        return new PromptScores(from, rows, ids.length - from, usage);
+        return new PromptScores(from, rows, next, ids.length - from + 1, usage);
     }
 
     private static ObjectNode completion(ArrayNode prompt, int n, int topN) {
@@ -130,10 +130,5 @@ final class LlamaServerTarget implements RemoteTarget {
 
     private static Usage usage(Shape s, JsonNode r) {
         return new Usage(s.count(r, "tokens_evaluated"), s.count(r, "tokens_predicted"));
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

@@ -17,12 +17,12 @@ import java.util.List;
  * radix cache. Generated-token values are {@code log_softmax(logits / temperature)} before top-k/top-p; at
  * temperature 0 SGLang reports the raw distribution.
  */
-final class SglangTarget implements RemoteTarget {
-    private final HttpJson http;
-    private final ServerIdentity identity;
-
+final class SglangTarget extends HttpTarget {
     SglangTarget(HttpJson http) {
-        this.http = http;
+        super(http, identify(http));
+    }
+
+    private static ServerIdentity identify(HttpJson http) {
         JsonNode info = http.get("/get_model_info");
         Shape s = new Shape("GET " + http.endpoint().resolve("/get_model_info"));
         if (!info.path("model_path").isTextual()) {
@@ -40,12 +40,7 @@ final class SglangTarget implements RemoteTarget {
         } catch (RemoteTargetException e) {
             // older servers: the version stays unknown
         }
-        this.identity = new ServerIdentity(TargetApi.SGLANG, version, model);
-    }
-
-    @Override
-    public ServerIdentity identity() {
-        return identity;
+        return new ServerIdentity(TargetApi.SGLANG, version, model);
     }
 
     @Override
@@ -56,9 +51,7 @@ final class SglangTarget implements RemoteTarget {
 
     @Override
     public int[] tokenize(String text) {
-        ObjectNode body = Requests.object().put("prompt", text).put("add_special_tokens", true);
-        JsonNode r = http.post("/tokenize", body);
-        return new Shape("POST " + http.endpoint().resolve("/tokenize")).ids(r, "tokens");
+        return tokenize(Requests.object().put("prompt", text).put("add_special_tokens", true));
     }
 
     private ObjectNode request(int[] ids, int maxNew, int topN, int startLen, long seed) {
@@ -109,7 +102,14 @@ final class SglangTarget implements RemoteTarget {
         for (int j = 1; j < n; j++) {
             rows.add(row(s, chosen.get(j), tops.get(j), "meta_info.input_top_logprobs[" + j + "]", ids[start + j]));
         }
-        return new PromptScores(from, rows, 1, usage(s, r));
+        int[] out = s.ids(r, "output_ids");
+        ArrayNode outTok = s.array(r, "meta_info.output_token_logprobs");
+        ArrayNode outTop = s.array(r, "meta_info.output_top_logprobs");
+        if (out.length != 1 || outTok.size() != 1 || outTop.size() != 1) {
+            throw s.wrong("meta_info.output_top_logprobs", "1 entry (max_new_tokens 1)", outTop);
+        }
+        PositionTop next = row(s, outTok.get(0), outTop.get(0), "meta_info.output_top_logprobs[0]", out[0]);
+        return new PromptScores(from, rows, next, 1, usage(s, r));
     }
 
     /** One position from {@code [logprob, id, text]} of the token and the list of such entries. */
@@ -150,10 +150,5 @@ final class SglangTarget implements RemoteTarget {
 
     private static Usage usage(Shape s, JsonNode r) {
         return new Usage(s.count(r, "meta_info.prompt_tokens"), s.count(r, "meta_info.completion_tokens"));
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

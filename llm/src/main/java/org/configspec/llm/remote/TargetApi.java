@@ -1,5 +1,6 @@
 package org.configspec.llm.remote;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,19 +24,21 @@ public enum TargetApi {
         this.cliName = cliName;
     }
 
-    /** The name on the command line and in stored provenance. */
+    /** The name on the command line, in JSON output and in stored provenance. */
+    @JsonValue
     public String cliName() {
         return cliName;
     }
 
-    /** The API named {@code name} (case-insensitive); {@code flag} names the option in the error line. */
+    /** The API named {@code name} (case-insensitive); {@code flag} (or null) names the option in the error line. */
     public static TargetApi parse(String name, String flag) {
         for (TargetApi a : values()) {
             if (a.cliName.equalsIgnoreCase(name.trim())) {
                 return a;
             }
         }
-        throw new ConfigSpecException(flag + " = '" + name + "': not an API; allowed: " + names());
+        throw new ConfigSpecException((flag == null ? "'" + name + "'" : flag + " = '" + name + "'")
+                + ": not an API; allowed: " + names());
     }
 
     /** "auto, llama-server, vllm, sglang, openai" */

@@ -12,32 +12,28 @@ import java.util.Map;
  * vLLM's OpenAI-compatible server (vllm/entrypoints/openai, {@code CompletionRequest}): {@code GET /version},
  * {@code GET /v1/models}, {@code POST /tokenize}, and {@code POST /v1/completions} in {@link CompletionsFormat} with
  * vLLM's extensions: {@code return_token_ids} (ids of the continuation), {@code ignore_eos}, and
- * {@code prompt_logprobs: N} for teacher-forced scores in one request ({@code choices[0].prompt_logprobs}: null for
+ * {@code prompt_logprobs: N} (with {@code logprobs: N} for the one generated token) for teacher-forced scores
+ * in one request ({@code choices[0].prompt_logprobs}: null for
  * the first token, then per position a dict keyed by the id as a string: {@code {"logprob", "rank", "decoded_token"}},
  * always including the actual token). N is capped by the server's {@code --max-logprobs} (default
  * {@value #DEFAULT_CAP}); above it the server answers 400, reported as {@link RemoteTargetException.Reason#CAPPED}.
  * Prompt-logprob requests skip vLLM's prefix cache: each costs a full prefill.
  */
-final class VllmTarget implements RemoteTarget {
+final class VllmTarget extends HttpTarget {
     static final int DEFAULT_CAP = 20;
 
-    private final HttpJson http;
-    private final ServerIdentity identity;
-
     VllmTarget(HttpJson http) {
-        this.http = http;
+        super(http, identify(http));
+    }
+
+    private static ServerIdentity identify(HttpJson http) {
         JsonNode v = http.get("/version");
         Shape s = new Shape("GET " + http.endpoint().resolve("/version"));
         if (!v.path("version").isTextual()) {
             throw s.wrong("version", "vLLM's version string (is the server vLLM?)", v.path("version"));
         }
-        this.identity = new ServerIdentity(TargetApi.VLLM, v.path("version").asText(),
+        return new ServerIdentity(TargetApi.VLLM, v.path("version").asText(),
                 CompletionsFormat.model(http, http.endpoint().model()));
-    }
-
-    @Override
-    public ServerIdentity identity() {
-        return identity;
     }
 
     @Override
@@ -49,33 +45,27 @@ final class VllmTarget implements RemoteTarget {
 
     @Override
     public int[] tokenize(String text) {
-        ObjectNode body = Requests.object().put("model", identity.modelId()).put("prompt", text)
-                .put("add_special_tokens", true);
-        JsonNode r = http.post("/tokenize", body);
-        return new Shape("POST " + http.endpoint().resolve("/tokenize")).ids(r, "tokens");
+        return tokenize(Requests.object().put("model", identity().modelId()).put("prompt", text)
+                .put("add_special_tokens", true));
     }
 
     @Override
     public Generation generate(int[] promptIds, int maxTokens, int topN, long seed) {
         Requests.checkGenerate(promptIds, maxTokens, topN);
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(promptIds, 0, promptIds.length),
+        ObjectNode body = CompletionsFormat.request(identity().modelId(), Requests.ids(promptIds, 0, promptIds.length),
                 maxTokens, topN, seed).put("return_token_ids", true);
-        JsonNode r = post(body, "top-N (logprobs)", topN);
-        Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
-        JsonNode choice = CompletionsFormat.choice(s, r);
-        int[] ids = CompletionsFormat.generatedIds(s, choice, maxTokens);
-        return new Generation(ids, topN == 0 ? List.of() : CompletionsFormat.rows(s, choice, 0, ids, topN),
-                CompletionsFormat.usage(s, r));
+        return CompletionsFormat.generation(http, body, maxTokens, topN);
     }
 
     @Override
     public PromptScores score(int[] ids, int from, int topN) {
         Requests.checkScore(ids, from, topN);
-        ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(ids, 0, ids.length), 1, 0, 0)
+        ObjectNode body = CompletionsFormat.request(identity().modelId(), Requests.ids(ids, 0, ids.length), 1, topN, 0)
                 .put("prompt_logprobs", topN).put("return_token_ids", true);
-        JsonNode r = post(body, "top-N (prompt_logprobs)", topN);
-        Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
-        ArrayNode rows = s.array(CompletionsFormat.choice(s, r), "prompt_logprobs");
+        JsonNode r = CompletionsFormat.post(http, body, "top-N (prompt_logprobs)", topN);
+        Shape s = CompletionsFormat.shape(http);
+        JsonNode choice = CompletionsFormat.choice(s, r);
+        ArrayNode rows = s.array(choice, "prompt_logprobs");
         if (rows.size() != ids.length) {
             throw s.wrong("choices[0].prompt_logprobs", ids.length + " entries (one per prompt token)", rows);
         }
@@ -83,7 +73,9 @@ final class VllmTarget implements RemoteTarget {
         for (int p = from; p < ids.length; p++) {
             out.add(row(s, rows.get(p), "choices[0].prompt_logprobs[" + p + "]", ids[p], topN));
         }
-        return new PromptScores(from, out, 1, CompletionsFormat.usage(s, r));
+        PositionTop next = CompletionsFormat.rows(s, choice, 0, CompletionsFormat.generatedIds(s, choice, 1), topN)
+                .get(0);
+        return new PromptScores(from, out, next, 1, CompletionsFormat.usage(s, r));
     }
 
     /** One prompt position: entries of rank ≤ N listed (floors dropped), the actual token's value kept. */
@@ -109,18 +101,5 @@ final class VllmTarget implements RemoteTarget {
             }
         }
         return new PositionTop(actual, chosen, CompletionsFormat.mostProbable(top, topN));
-    }
-
-    private JsonNode post(ObjectNode body, String what, int n) {
-        try {
-            return http.post(CompletionsFormat.PATH, body);
-        } catch (RemoteTargetException e) {
-            throw Requests.capped(e, what, n);
-        }
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

@@ -58,6 +58,9 @@ class FixtureTargetsTest {
             assertThat(ids(sc.rows().get(2))).as("-9999.0 floor dropped").containsExactly(263);
             assertThat(ids(sc.rows().get(3))).containsExactly(931, 3462);
             assertThat(sc.usage()).isEqualTo(new Usage(5, 1));
+            assertThat(req.path("logprobs").asInt()).as("for the row after the sequence").isEqualTo(2);
+            assertThat(sc.next().chosen()).isEqualTo(29892);
+            assertThat(ids(sc.next())).containsExactly(29892, 29889);
         }
     }
 
@@ -102,6 +105,8 @@ class FixtureTargetsTest {
             assertThat(ids(sc.rows().get(0))).containsExactly(263, 278);
             assertThat(sc.rows().get(1).chosenLogprob()).isEqualTo(-0.05);
             assertThat(sc.usage()).isEqualTo(new Usage(5, 1));
+            assertThat(sc.next().chosen()).isEqualTo(29892);
+            assertThat(sc.next().chosenLogprob()).isEqualTo(-0.03);
             Generation g = t.generate(ONCE, 1, 2, 0);
             assertThat(g.ids()).containsExactly(29892);
             assertThat(ids(g.rows().get(0))).containsExactly(29892, 29889);
@@ -117,8 +122,9 @@ class FixtureTargetsTest {
             PromptScores sc = t.score(ONCE, 2, 2);
             JsonNode req = json(s.bodies("POST /v1/completions").get(0));
             assertThat(req.path("echo").asBoolean()).isTrue();
-            assertThat(req.path("max_tokens").asInt()).isZero();
+            assertThat(req.path("max_tokens").asInt()).isEqualTo(1);
             assertThat(sc.rows()).hasSize(3);
+            assertThat(ids(sc.next())).containsExactly(29892, 29889);
             assertThat(ids(sc.rows().get(0))).containsExactly(2501, 29871);
             assertThat(sc.rows().get(2).chosenLogprob()).isEqualTo(-0.04);
             assertThatThrownBy(() -> t.score(ONCE, 1, 6)).isInstanceOfSatisfying(RemoteTargetException.class,

@@ -125,6 +125,8 @@ class LlamaServerTargetTest {
         int n = 12;
         ReferenceEngine.Continuation local = ref.greedy(prompt, n);
         double previous = Double.POSITIVE_INFINITY;
+        double maxDelta = 0;
+        StringBuilder masses = new StringBuilder();
         for (int topN : new int[] {1, 5, 20, 100}) {
             Generation g = target.generate(prompt, n, topN, 0);
             assertThat(g.ids()).containsExactly(local.ids());
@@ -136,6 +138,7 @@ class LlamaServerTargetTest {
                 for (TopEntry e : row.top()) {
                     assertThat(e.logprob()).as("N=%d pos %d id %d", topN, i, e.id()).isCloseTo(exact[e.id()],
                             within(TOL));
+                    maxDelta = Math.max(maxDelta, Math.abs(e.logprob() - exact[e.id()]));
                 }
                 // the listing is our top-N up to near-ties at its edge
                 double edge = exact[ReferenceEngine.top(exact, topN)[topN - 1]];
@@ -146,7 +149,10 @@ class LlamaServerTargetTest {
             }
             assertThat(unlisted).as("unlisted mass at N=%d", topN).isLessThan(previous);
             previous = unlisted;
+            masses.append(String.format(java.util.Locale.ROOT, " N=%d: %.4f", topN, unlisted / n));
         }
+        System.out.println("LlamaServerTargetTest: max |remote - local| log-probability " + maxDelta
+                + " nats; mean unlisted mass per position" + masses);
     }
 
     @Test
@@ -154,7 +160,10 @@ class LlamaServerTargetTest {
         int[] ids = ref.model().tokenize("Tom and Sue went to the park. They saw a big dog.", true);
         double[][] exact = ref.logRows(ids);
         PromptScores sc = target.score(ids, 4, 5);
-        assertThat(sc.requests()).isEqualTo(ids.length - 4);
+        assertThat(sc.requests()).as("one per position and one after").isEqualTo(ids.length - 4 + 1);
+        assertThat(sc.next().top().get(0).logprob()).isCloseTo(exact[ids.length - 1][sc.next().argmax()],
+                within(TOL));
+        assertThat(sc.next().argmax()).isEqualTo(ReferenceEngine.top(exact[ids.length - 1], 1)[0]);
         assertThat(sc.rows()).hasSize(ids.length - 4);
         for (int p = 4; p < ids.length; p++) {
             PositionTop row = sc.rows().get(p - 4);
