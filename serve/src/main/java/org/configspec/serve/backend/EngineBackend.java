@@ -27,11 +27,11 @@ import org.configspec.serve.verifier.VerificationBackend;
 
 /**
  * The target on a serving engine ({@link RemoteTarget}): each round is scored teacher-forced — rows at positions
- * p .. p + K of the committed tokens, the K drafted ones and one placeholder token (the engines score prompt
- * positions, and the row after the last drafted token is the placeholder's; by causality it does not depend on it).
- * What a round costs depends on the API: SGLang and vLLM answer in one request; llama-server returns no prompt
- * log-probabilities, so each row is one {@code /completion} of {@code n_predict 1} with {@code cache_prompt} —
- * greedy stops at the first mismatch (L + 1 requests for L accepted), sampling asks all K + 1. The rounds of one
+ * p .. p + K of the committed tokens followed by the K drafted ones ({@link RemoteTarget#score} from p, and the
+ * distribution after the sequence, {@code PromptScores.next}). What a round costs depends on the API: SGLang, vLLM
+ * and OpenAI echo answer in one request; llama-server returns no prompt log-probabilities, so each row is one
+ * {@code /completion} of {@code n_predict 1} with {@code cache_prompt} — greedy asks rows in pairs and stops at the
+ * first mismatch (L + 1 or L + 2 requests for L accepted), sampling asks all K + 1. The rounds of one
  * group go to the engine concurrently (its own continuous batching may join them); sessions, positions, acceptance
  * and metrics stay in the verifier, and the engine keeps no state of ours.
  * <p>Greedy is exact from the top-1. Sampling reads the top-N listing (N = the session's target top-k when it is in
@@ -94,7 +94,8 @@ public final class EngineBackend implements VerificationBackend {
         String cost = perPosition
                 ? "per-position fallback (" + target.identity().api() + " returns no prompt log-probabilities): one"
                 + " request of n_predict 1 with cache_prompt per scored row, sequential; greedy stops at the first"
-                + " mismatch (L + 1 requests for L accepted), sampling asks all K + 1; correct, without batching gain"
+                + " mismatch (L + 1 or L + 2 requests for L accepted), sampling asks all K + 1; correct, without"
+                + " batching gain"
                 : target.identity().api() == TargetApi.VLLM
                 ? "one prompt_logprobs request per round; vLLM skips its prefix cache for them, so every round"
                 + " re-prefills the whole context"
@@ -156,22 +157,10 @@ public final class EngineBackend implements VerificationBackend {
         long start = System.nanoTime();
         int p = r.position();
         int k = r.draft().length;
-        int[] ids = Arrays.copyOf(r.committed(), p + k + 1);
+        int[] ids = Arrays.copyOf(r.committed(), p + k);
         System.arraycopy(r.draft(), 0, ids, p, k);
-        ids[p + k] = ids[p + k - 1];
         int n = r.greedy() ? 1 : r.topK() >= 1 && r.topK() <= maxTopN ? r.topK() : topN;
-        List<PositionTop> rows = new ArrayList<>(k + 1);
-        if (perPosition && r.greedy()) {
-            for (int i = 0; i <= k; i++) {
-                PositionTop row = call(Arrays.copyOf(ids, p + i + 1), p + i, n).rows().get(0);
-                rows.add(row);
-                if (i == k || row.argmax() != r.draft()[i]) {
-                    break;
-                }
-            }
-        } else {
-            rows.addAll(call(ids, p, n).rows());
-        }
+        List<PositionTop> rows = perPosition && r.greedy() ? untilMismatch(ids, p, r.draft(), n) : all(ids, p, n);
         if (rows.isEmpty() || (!perPosition || !r.greedy()) && rows.size() != k + 1) {
             throw new ProtocolException(502, "the backend scored " + rows.size() + " rows for a round of K = " + k
                     + "; expected " + (k + 1));
@@ -194,6 +183,60 @@ public final class EngineBackend implements VerificationBackend {
         return new ListingRows(rows, vocab);
     }
 
+    /**
+     * Rows p .. p + K of {@code ids} = committed ‖ draft (K = ids.length − p): the scores from p and the distribution
+     * after the whole sequence. With K = 0 the scores start one position earlier (a score needs a scored position).
+     */
+    private List<PositionTop> all(int[] ids, int p, int n) {
+        int from = Math.min(p, ids.length - 1);
+        if (from < 1) {
+            return List.of(next(ids, n));
+        }
+        PromptScores s = call(ids, from, n);
+        List<PositionTop> rows = new ArrayList<>(s.rows().subList(p - from, s.rows().size()));
+        rows.add(s.next());
+        return rows;
+    }
+
+    /**
+     * Greedy on a per-position API: rows in pairs (a scored position and the distribution after it, two requests),
+     * stopping at the first row whose top-1 is not the drafted token: L + 1 or L + 2 requests for L accepted.
+     */
+    private List<PositionTop> untilMismatch(int[] ids, int p, int[] draft, int n) {
+        int k = draft.length;
+        List<PositionTop> rows = new ArrayList<>(k + 1);
+        while (true) {
+            int j = rows.size();
+            int end = p + Math.min(j + 1, k);
+            if (end - 1 < 1) {
+                rows.add(next(Arrays.copyOf(ids, end), n));
+            } else {
+                PromptScores s = call(Arrays.copyOf(ids, end), end - 1, n);
+                if (j < k) {
+                    rows.add(s.rows().get(0));
+                    if (rows.get(j).argmax() != draft[j]) {
+                        return rows;
+                    }
+                }
+                rows.add(s.next());
+            }
+            int last = rows.size() - 1;
+            if (last == k || rows.get(last).argmax() != draft[last]) {
+                return rows;
+            }
+        }
+    }
+
+    /** The distribution after {@code ids} alone (a one-token sequence has no position to score): one generation. */
+    private PositionTop next(int[] ids, int n) {
+        try {
+            count(requests, 1);
+            return target.generate(ids, 1, n, 0).rows().get(0);
+        } catch (RemoteTargetException e) {
+            throw unavailable(e);
+        }
+    }
+
     private PromptScores call(int[] ids, int from, int n) {
         try {
             PromptScores s = target.score(ids, from, n);
@@ -201,10 +244,14 @@ public final class EngineBackend implements VerificationBackend {
             return s;
         } catch (RemoteTargetException e) {
             count(requests, 1);
-            boolean unavailable = e.reason() == Reason.DOWN || e.reason() == Reason.TIMEOUT
-                    || e.reason() == Reason.SERVER_ERROR;
-            throw new ProtocolException(unavailable ? 503 : 502, "the backend failed: " + e.getMessage());
+            throw unavailable(e);
         }
+    }
+
+    /** 503 when the engine did not answer (the client retries), 502 for any other failure of the engine. */
+    private static ProtocolException unavailable(RemoteTargetException e) {
+        boolean down = e.reason() == Reason.DOWN || e.reason() == Reason.TIMEOUT || e.reason() == Reason.SERVER_ERROR;
+        return new ProtocolException(down ? 503 : 502, "the backend failed: " + e.getMessage());
     }
 
     private static void count(Counter c, double n) {

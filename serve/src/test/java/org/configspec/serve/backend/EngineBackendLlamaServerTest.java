@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The per-position fallback on a real llama-server (the natively built one, on loopback, same GGUF as our target): the
  * same verify rounds give our in-process verifier's answers ({@link SameRounds}), greedy with a mismatch at every
- * position — stopping at the first mismatch, so L + 1 requests for L accepted — and sampling with the session's top-k
- * inside the listing (K + 1 requests a round).
+ * position — rows asked in pairs up to the first mismatch, so L + 1 or L + 2 requests for L accepted — and sampling
+ * with the session's top-k inside the listing (K + 1 requests a round).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 @NeedsLlama
@@ -57,8 +57,8 @@ class EngineBackendLlamaServerTest {
     void greedyRoundsMatchTheLocalVerifierAndStopAtTheFirstMismatch() throws Exception {
         double before = requests();
         assertThat(SameRounds.greedy(local, remote, ServeFixture.PROMPT)).containsExactly(0, 1, 2, 3, 4);
-        // L + 1 requests per round: 1 + 2 + 3 + 4 + 5
-        assertThat(requests() - before).isEqualTo(15.0);
+        // rows in pairs (two requests), up to the first mismatch: L = 0, 1 -> 2; L = 2, 3 -> 4; L = 4 -> 6
+        assertThat(requests() - before).isEqualTo(18.0);
         assertThat(remote.backend()).contains("per-position fallback").contains("greedy stops at the first mismatch");
     }
 

@@ -43,8 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
             + " in-process (base URL, e.g. http://127.0.0.1:8080)")
     String backend;
 
-    @Option(names = "--backend-api", defaultValue = "auto", description = "the engine's API: ${COMPLETION-CANDIDATES}"
-            + " (auto identifies it)", converter = TargetApiConverter.class, completionCandidates = TargetApiNames.class)
+    @Option(names = "--backend-api", defaultValue = "auto", description = "the engine's API: auto (identifies it),"
+            + " llama-server, vllm, sglang, openai")
     TargetApi backendApi;
 
     @Option(names = "--backend-model", paramLabel = "NAME", description = "the model name requests to the engine"
@@ -165,24 +165,5 @@ public final class ServeCommand implements Callable<Integer> {
         }, "configspec-serve-stop"));
         stopped.await();
         return 0;
-    }
-
-    /** --backend-api values. */
-    static final class TargetApiConverter implements picocli.CommandLine.ITypeConverter<TargetApi> {
-        @Override
-        public TargetApi convert(String value) {
-            return TargetApi.parse(value, "--backend-api");
-        }
-    }
-
-    /** The names --backend-api accepts, for the help. */
-    static final class TargetApiNames extends java.util.ArrayList<String> {
-        private static final long serialVersionUID = 1L;
-
-        TargetApiNames() {
-            for (TargetApi a : TargetApi.values()) {
-                add(a.cliName());
-            }
-        }
     }
 }
