@@ -41,6 +41,12 @@ import org.configspec.serve.verifier.VerificationBackend;
  * [configspec_backend_truncated_rows_total] with their unlisted mass [configspec_backend_unlisted_mass].
  */
 public final class EngineBackend implements VerificationBackend {
+    /**
+     * The longest one engine request of a round may take (a shorter endpoint timeout is kept): the verifier answers a
+     * verify within 60 s, and the decode thread must not wait on a silent engine much longer.
+     */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     /** The top-N of sampling rows unless asked otherwise: vLLM's default --max-logprobs. */
     public static final int DEFAULT_TOP_N = 20;
 
@@ -284,7 +290,8 @@ public final class EngineBackend implements VerificationBackend {
      */
     public static EngineBackend open(org.configspec.llm.remote.Endpoint endpoint, Tokenizer tokenizer, int topN,
                                      int maxBatch, int maxK) {
-        RemoteTarget t = org.configspec.llm.remote.RemoteTargets.open(endpoint);
+        RemoteTarget t = org.configspec.llm.remote.RemoteTargets.open(endpoint.timeout().compareTo(REQUEST_TIMEOUT) > 0
+                ? endpoint.withTimeout(REQUEST_TIMEOUT) : endpoint);
         try {
             checkTokenizer(t, tokenizer, "Once upon a time");
             return new EngineBackend(t, tokenizer.vocabSize(), topN, maxBatch, maxK);
