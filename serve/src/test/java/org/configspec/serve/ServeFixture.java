@@ -101,6 +101,11 @@ public final class ServeFixture {
         return new HttpVerifierTransport(url, null, Duration.ofSeconds(20));
     }
 
+    /** An HTTP transport to the verifier at {@code url} (its byte counters and session calls). */
+    public static HttpVerifierTransport transportTo(String url) {
+        return new HttpVerifierTransport(url, null, Duration.ofSeconds(20));
+    }
+
     /** One greedy run of the draft against the verifier at {@code url}. */
     public static EdgeClient.Result run(String url, String draft, int[] prompt, int n, KPolicy policy)
             throws InterruptedException {

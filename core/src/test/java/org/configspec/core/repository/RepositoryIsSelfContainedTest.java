@@ -24,7 +24,9 @@ class RepositoryIsSelfContainedTest {
     private static final String SIBLING = "shared";
     private static final List<String> NEEDLES = List.of("../" + SIBLING, SIBLING + "/");
     /** Folders (at any depth) that are never the repository's content; .gitignore lists them. */
-    private static final Set<String> NOT_CONTENT = Set.of(".git", "target", ".cache", "node_modules", ".idea");
+    private static final Set<String> NOT_CONTENT = Set.of(".git", ".cache", "node_modules", ".idea");
+    /** Maven's build output: a folder of this name in the root or a module (not a package named so, deeper). */
+    private static final String BUILD_OUTPUT = "target";
 
     @Test
     void noFileOutsideDocsRefersToTheSiblingNotesFolder() throws IOException {
@@ -94,6 +96,11 @@ class RepositoryIsSelfContainedTest {
                     .filter(p -> {
                         for (Path part : p) {
                             if (NOT_CONTENT.contains(part.toString())) {
+                                return false;
+                            }
+                        }
+                        for (int i = 0; i < Math.min(2, p.getNameCount() - 1); i++) {
+                            if (p.getName(i).toString().equals(BUILD_OUTPUT)) {
                                 return false;
                             }
                         }

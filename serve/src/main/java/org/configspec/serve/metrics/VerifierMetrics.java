@@ -68,6 +68,11 @@ public final class VerifierMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
     }
 
+    /** The registry behind {@link #scrape()}, for meters of the verifier's parts (a serving-engine backend). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** Registers the overload gauges, read at each scrape. */
     public void overloadGauges(IntSupplier queueDepth, IntSupplier requestsInFlight, IntSupplier openConnections) {
         io.micrometer.core.instrument.Gauge.builder("configspec.decode.queue.depth", queueDepth::getAsInt)

@@ -9,19 +9,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.configspec.llm.engine.LlamaSession;
-import org.configspec.llm.engine.TokenBatch;
 import org.configspec.serve.metrics.VerifierMetrics;
 import org.configspec.serve.protocol.ProtocolException;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
 
 /**
- * The single thread that owns the target's {@link LlamaSession}. Requests queue; the thread takes the first verify
- * and then up to max-batch − 1 more (waiting at most max-wait for them), decodes all of them in ONE llama batch (one
- * KV-cache sequence per session), applies each session's acceptance, truncates each sequence back to its committed
- * tokens and answers. Session creation (prompt prefill), deletion and idle expiry run on the same thread, so the KV
- * cache is never touched concurrently.
+ * The single thread that owns the target's {@link VerificationBackend}. Requests queue; the thread takes the first
+ * verify and then up to max-batch − 1 more (waiting at most max-wait for them), has the backend score all of them as
+ * one group (in-process: ONE llama batch, one KV-cache sequence per session), applies each session's acceptance,
+ * keeps each session's backend state at its committed tokens and answers. Session creation (prompt prefill),
+ * deletion and idle expiry run on the same thread, so the backend is never called concurrently.
  */
 final class DecodeLoop implements AutoCloseable {
     private sealed interface Job permits Create, Verify, Free {
@@ -37,23 +35,21 @@ final class DecodeLoop implements AutoCloseable {
     private record Free(ServerSession session) implements Job {
     }
 
-    private final LlamaSession llama;
+    private final VerificationBackend backend;
     private final SessionTable table;
     private final VerifierConfig config;
     private final VerifierMetrics metrics;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Verify> carried = new ArrayDeque<>();
-    private final TokenBatch batch;
     private final Thread thread;
     private volatile boolean running = true;
     private long lastExpiryCheck = System.nanoTime();
 
-    DecodeLoop(LlamaSession llama, SessionTable table, VerifierConfig config, VerifierMetrics metrics) {
-        this.llama = llama;
+    DecodeLoop(VerificationBackend backend, SessionTable table, VerifierConfig config, VerifierMetrics metrics) {
+        this.backend = backend;
         this.table = table;
         this.config = config;
         this.metrics = metrics;
-        this.batch = new TokenBatch(llama.batchCapacity());
         this.thread = new Thread(this::run, "configspec-verifier-decode");
         thread.setDaemon(true);
         thread.start();
@@ -135,7 +131,7 @@ final class DecodeLoop implements AutoCloseable {
             }
             if (j instanceof Verify w) {
                 int need = w.request().k() + 1;
-                if (seqs.contains(w.session().seq) || tokens + need > llama.batchCapacity()) {
+                if (seqs.contains(w.session().seq) || tokens + need > backend.groupCapacity()) {
                     later.add(w);
                 } else {
                     group.add(w);
@@ -171,7 +167,7 @@ final class DecodeLoop implements AutoCloseable {
                 if (s.length() > v.request().position()) {
                     s.rollback(v.request().position());
                 }
-                llama.truncate(s.seq, s.length() - 1);
+                backend.keep(s.seq, s.length());
             } catch (RuntimeException | Error e) {
                 // the answer below matters more; a broken session fails its next verify
                 failed.addSuppressed(e);
@@ -184,7 +180,7 @@ final class DecodeLoop implements AutoCloseable {
     private void runOther(Job j) {
         if (j instanceof Create c) {
             try {
-                prefill(c.session());
+                backend.open(c.session().seq, c.session().prompt());
                 c.done().complete(null);
             } catch (RuntimeException | Error e) {
                 // the waiting handler frees the session (and its sequence id) on any failure
@@ -192,7 +188,7 @@ final class DecodeLoop implements AutoCloseable {
             }
         } else if (j instanceof Free f) {
             try {
-                table.releaseSeqAfterClear(llama, f.session().seq);
+                release(f.session());
                 metrics.sessions(table.size());
             } catch (RuntimeException | Error e) {
                 java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("freeing sequence "
@@ -201,29 +197,20 @@ final class DecodeLoop implements AutoCloseable {
         }
     }
 
-    private void prefill(ServerSession s) {
-        llama.truncate(s.seq, 0);
-        int n = s.length() - 1;
-        if (n == 0) {
-            return;
-        }
-        batch.clear();
-        for (int i = 0; i < n; i++) {
-            batch.add(s.token(i), i, s.seq, false);
-        }
-        llama.decode(batch);
-    }
-
-    private record Prepared(Verify job, int position, int firstRow) {
+    private record Prepared(Verify job, int position) {
     }
 
     private void decodeGroup(List<Verify> group) {
         long start = System.nanoTime();
-        batch.clear();
         List<Prepared> ready = new ArrayList<>();
+        List<VerificationBackend.Round> rounds = new ArrayList<>();
         for (Verify v : group) {
             try {
-                ready.add(prepare(v));
+                Prepared p = prepare(v);
+                ServerSession s = v.session();
+                rounds.add(new VerificationBackend.Round(s.seq, s.committed(), v.request().draft(), s.greedy,
+                        s.acceptance.targetTopK()));
+                ready.add(p);
             } catch (RuntimeException e) {
                 v.done().completeExceptionally(e);
             }
@@ -231,36 +218,25 @@ final class DecodeLoop implements AutoCloseable {
         if (ready.isEmpty()) {
             return;
         }
+        List<TargetRows> scored;
         try {
-            llama.decode(batch);
+            scored = backend.score(rounds);
         } catch (RuntimeException e) {
             for (Prepared p : ready) {
-                llama.truncate(p.job().session().seq, p.position() - 1);
+                backend.keep(p.job().session().seq, p.position());
                 p.job().done().completeExceptionally(e);
             }
             return;
         }
         metrics.batch(ready.size());
-        // read every session's rows before any truncation (a truncation invalidates the batch's logits)
+        // read every session's rows before any keep (in-process, a truncation invalidates the batch's logits)
         Acceptance.Outcome[] outcomes = new Acceptance.Outcome[ready.size()];
         RuntimeException[] failures = new RuntimeException[ready.size()];
         for (int j = 0; j < ready.size(); j++) {
             Prepared p = ready.get(j);
-            int row0 = p.firstRow();
-            Acceptance.Rows rows = new Acceptance.Rows() {
-                @Override
-                public int argmax(int i) {
-                    return llama.argmax(row0 + i);
-                }
-
-                @Override
-                public float[] logits(int i) {
-                    return llama.logits(row0 + i);
-                }
-            };
             try {
                 VerifyRequest r = p.job().request();
-                outcomes[j] = p.job().session().acceptance.accept(r.draft(), r.draftProbs(), rows,
+                outcomes[j] = p.job().session().acceptance.accept(r.draft(), r.draftProbs(), scored.get(j),
                         p.job().session().randomAt(p.position()));
             } catch (RuntimeException e) {
                 failures[j] = e;
@@ -272,7 +248,7 @@ final class DecodeLoop implements AutoCloseable {
             Verify v = p.job();
             ServerSession s = v.session();
             if (failures[j] != null) {
-                llama.truncate(s.seq, p.position() - 1);
+                backend.keep(s.seq, p.position());
                 v.done().completeExceptionally(failures[j]);
                 continue;
             }
@@ -280,8 +256,7 @@ final class DecodeLoop implements AutoCloseable {
                 Acceptance.Outcome o = outcomes[j];
                 int k = v.request().k();
                 s.commit(v.request().draft(), o.accepted(), o.token());
-                // keep committed tokens 0..length-2 in the KV cache
-                llama.truncate(s.seq, s.length() - 1);
+                backend.keep(s.seq, s.length());
                 metrics.round(k, o.accepted());
                 long now = System.nanoTime();
                 metrics.latency(now - v.arrivedNanos());
@@ -295,7 +270,7 @@ final class DecodeLoop implements AutoCloseable {
         }
     }
 
-    /** Checks the request against the session, rolls a session that is ahead back, and adds its rows to the batch. */
+    /** Checks the request against the session and rolls a session that is ahead back. */
     private Prepared prepare(Verify v) {
         ServerSession s = v.session();
         if (s.closed) {
@@ -311,7 +286,7 @@ final class DecodeLoop implements AutoCloseable {
             throw new ProtocolException(409, "position " + p + " is before the end of the session's prompt ("
                     + s.promptLength + " tokens)");
         }
-        // the batch decodes positions p - 1 .. p + K - 1; the target's token after them is committed undecoded
+        // a round scores positions p - 1 .. p + K - 1; the target's token after them is committed undecoded
         if (p + k > config.contextPerSession()) {
             throw new ProtocolException(409, "context full: position " + p + " + K " + k + " exceeds the "
                     + config.contextPerSession() + " positions of a session (--context)");
@@ -319,15 +294,9 @@ final class DecodeLoop implements AutoCloseable {
         if (p < s.length()) {
             // the client never saw the answer that moved us ahead: forget it and verify again
             s.rollback(p);
-            llama.truncate(s.seq, p - 1);
+            backend.keep(s.seq, p);
         }
-        int row0 = batch.size();
-        batch.add(s.token(p - 1), p - 1, s.seq, true);
-        int[] draft = v.request().draft();
-        for (int i = 0; i < k; i++) {
-            batch.add(draft[i], p + i, s.seq, true);
-        }
-        return new Prepared(v, p, row0);
+        return new Prepared(v, p);
     }
 
     private void expireIdle() {
@@ -340,10 +309,16 @@ final class DecodeLoop implements AutoCloseable {
         for (ServerSession s : table.all()) {
             if (now - s.lastUsedNanos > limit && table.remove(s.id) != null) {
                 s.closed = true;
-                table.releaseSeqAfterClear(llama, s.seq);
+                release(s);
             }
         }
         metrics.sessions(table.size());
+    }
+
+    /** Clears the session's backend state, then makes its slot reusable. */
+    private void release(ServerSession s) {
+        backend.release(s.seq);
+        table.releaseSeq(s.seq);
     }
 
     private void failAll() {

@@ -12,7 +12,7 @@ final class GreedyAcceptance implements Acceptance {
     }
 
     @Override
-    public Outcome accept(int[] draft, List<SparseDistribution> draftProbs, Rows rows, SplittableRandom random) {
+    public Outcome accept(int[] draft, List<SparseDistribution> draftProbs, TargetRows rows, SplittableRandom random) {
         int l = 0;
         int t = rows.argmax(0);
         while (l < draft.length && draft[l] == t) {

@@ -21,7 +21,12 @@ final class RejectionSampling implements Acceptance {
     }
 
     @Override
-    public Outcome accept(int[] draft, List<SparseDistribution> draftProbs, Rows rows, SplittableRandom random) {
+    public int targetTopK() {
+        return target.params().topK();
+    }
+
+    @Override
+    public Outcome accept(int[] draft, List<SparseDistribution> draftProbs, TargetRows rows, SplittableRandom random) {
         for (int i = 0; i < draft.length; i++) {
             Distribution p = target.distribution(rows.logits(i));
             int x = draft[i];

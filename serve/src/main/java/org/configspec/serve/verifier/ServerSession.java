@@ -47,6 +47,11 @@ final class ServerSession {
         return tokens[i];
     }
 
+    /** The committed tokens (prompt + generated), a copy. */
+    int[] committed() {
+        return Arrays.copyOf(tokens, length);
+    }
+
     int[] prompt() {
         return Arrays.copyOf(tokens, promptLength);
     }

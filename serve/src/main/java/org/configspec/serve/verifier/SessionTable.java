@@ -29,13 +29,10 @@ final class SessionTable {
         return s;
     }
 
-    /** Clears the sequence's KV cache (on the decode thread) and makes the id reusable. */
-    void releaseSeqAfterClear(org.configspec.llm.engine.InferenceEngine llama, int seq) {
-        llama.truncate(seq, 0);
-        synchronized (this) {
-            if (!freeSeqs.contains(seq)) {
-                freeSeqs.add(seq);
-            }
+    /** Makes the slot id reusable (after the backend cleared its state, on the decode thread). */
+    synchronized void releaseSeq(int seq) {
+        if (!freeSeqs.contains(seq)) {
+            freeSeqs.add(seq);
         }
     }
 

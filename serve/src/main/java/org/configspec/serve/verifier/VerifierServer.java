@@ -15,9 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
-import org.configspec.llm.engine.LlamaSession;
+import org.configspec.llm.engine.Tokenizer;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
 import org.configspec.serve.http.BearerToken;
@@ -39,9 +38,9 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The verifier: HTTP/JSON routes (serve/PROTOCOL.md) over a {@link DecodeLoop} on one llama session of the target.
- * {@link #start} binds and returns a running server; {@link #close()} stops HTTP, the decode thread and the llama
- * session (not the model, which the caller owns).
+ * The verifier: HTTP/JSON routes (serve/PROTOCOL.md) over a {@link DecodeLoop} on a {@link VerificationBackend} (one
+ * llama session of the target, or a serving engine). {@link #start} binds and returns a running server; {@link
+ * #close()} stops HTTP, the decode thread and the backend (not the model, which the caller owns).
  */
 public final class VerifierServer implements AutoCloseable {
     private static final String ERROR_WRITTEN = "configspec.error";
@@ -49,8 +48,8 @@ public final class VerifierServer implements AutoCloseable {
     private static final long IDLE_CONNECTION_MS = 30_000;
 
     private final VerifierConfig config;
-    private final LlamaModel model;
-    private final LlamaSession llama;
+    private final Tokenizer model;
+    private final VerificationBackend backend;
     private final SessionTable table;
     private final VerifierMetrics metrics;
     private final DecodeLoop loop;
@@ -60,16 +59,14 @@ public final class VerifierServer implements AutoCloseable {
     private final AtomicInteger queued = new AtomicInteger();
     private final Javalin app;
 
-    private VerifierServer(VerifierConfig config, LlamaModel model) {
+    private VerifierServer(VerifierConfig config, Tokenizer model, VerificationBackend backend) {
         this.config = config;
         this.model = model;
-        int capacity = Math.max(config.maxBatch() * (config.maxK() + 1), config.contextPerSession());
-        this.llama = model.newSession(ContextOptions.defaults().withThreads(config.threads())
-                .withSequences(config.maxSessions()).withContextSize(config.contextPerSession())
-                .withBatchCapacity(capacity).exact());
+        this.backend = backend;
         this.table = new SessionTable(config.maxSessions());
         this.metrics = new VerifierMetrics(config.maxK(), config.maxBatch());
-        this.loop = new DecodeLoop(llama, table, config, metrics);
+        backend.bind(metrics);
+        this.loop = new DecodeLoop(backend, table, config, metrics);
         this.longestPiece = longestPiece(model);
         ServerLimits limits = config.limits();
         this.headers = new HeaderDeadline(limits);
@@ -148,7 +145,21 @@ public final class VerifierServer implements AutoCloseable {
 
     /** Starts a verifier for {@code model}; the caller keeps the model open until {@link #close()}. */
     public static VerifierServer start(VerifierConfig config, LlamaModel model) {
-        VerifierServer s = new VerifierServer(config, model);
+        return start(config, model, new LlamaBackend(model, config));
+    }
+
+    /**
+     * Starts a verifier whose target rows come from {@code backend} (which the server closes), tokenising text
+     * prompts and checking token ids with {@code tokenizer} (the target's vocabulary).
+     */
+    public static VerifierServer start(VerifierConfig config, Tokenizer tokenizer, VerificationBackend backend) {
+        VerifierServer s;
+        try {
+            s = new VerifierServer(config, tokenizer, backend);
+        } catch (RuntimeException | Error e) {
+            backend.close();
+            throw e;
+        }
         try {
             s.app.start();
         } catch (RuntimeException e) {
@@ -174,6 +185,11 @@ public final class VerifierServer implements AutoCloseable {
 
     public VerifierConfig config() {
         return config;
+    }
+
+    /** What runs the target (one line). */
+    public String backend() {
+        return backend.describe();
     }
 
     /** The health answer. */
@@ -291,7 +307,7 @@ public final class VerifierServer implements AutoCloseable {
     }
 
     /** The longest piece of text one token stands for, in UTF-8 bytes (at least 1). */
-    private static int longestPiece(LlamaModel model) {
+    private static int longestPiece(Tokenizer model) {
         int longest = 1;
         for (int t = 0; t < model.vocabSize(); t++) {
             longest = Math.max(longest, model.piece(t).length);
@@ -364,7 +380,7 @@ public final class VerifierServer implements AutoCloseable {
         }
         headers.close();
         loop.close();
-        llama.close();
+        backend.close();
     }
 
     @Override

@@ -26,7 +26,7 @@ class RejectionSamplingTest {
         Distribution p0 = target.distribution(P0);
         Distribution p1 = target.distribution(P1);
         RejectionSampling rule = new RejectionSampling(target);
-        Acceptance.Rows rows = new Acceptance.Rows() {
+        TargetRows rows = new TargetRows() {
             @Override
             public int argmax(int i) {
                 throw new UnsupportedOperationException();

@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
+import org.configspec.llm.remote.Endpoint;
+import org.configspec.llm.remote.TargetApi;
+import org.configspec.serve.backend.EngineBackend;
 import org.configspec.serve.http.BearerToken;
 import org.configspec.serve.http.ServerLimits;
 import org.configspec.serve.verifier.VerifierConfig;
@@ -23,13 +27,37 @@ import picocli.CommandLine.Spec;
         description = {"Runs the speculative-decoding verifier for a target model: HTTP/JSON sessions, batched"
                 + " verification of concurrent sessions in one llama decode, greedy and rejection-sampling acceptance,"
                 + " /healthz and Prometheus /metrics. Stops on Ctrl-C.",
+                "With --backend URL the target runs on a serving engine (llama-server, vLLM, SGLang): this server keeps"
+                + " sessions, positions and the protocol, scores each round there and decides acceptance itself;"
+                + " --model then names the target's tokenizer (its GGUF).",
                 "Durations: 300s, 5m, 0.5s or 300 (seconds)."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "target: a default model name or a GGUF path")
+    @Option(names = "--model", required = true, description = "target: a default model name or a GGUF path (with"
+            + " --backend: the target's tokenizer and vocabulary)")
     String model;
+
+    @Option(names = "--backend", paramLabel = "URL", description = "verify on this serving engine instead of"
+            + " in-process (base URL, e.g. http://127.0.0.1:8080)")
+    String backend;
+
+    @Option(names = "--backend-api", defaultValue = "auto", description = "the engine's API: auto (identifies it),"
+            + " llama-server, vllm, sglang, openai")
+    TargetApi backendApi;
+
+    @Option(names = "--backend-model", paramLabel = "NAME", description = "the model name requests to the engine"
+            + " carry (default: its only model)")
+    String backendModel;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "environment variable holding the engine's"
+            + " API key (sent as a bearer token)")
+    String apiKeyEnv;
+
+    @Option(names = "--backend-top-n", description = "top-N rows a sampling session reads from the engine when its"
+            + " top-k is off (default 20, or the API's cap if lower: vLLM's --max-logprobs, 5 on OpenAI)")
+    int backendTopN;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind")
     String host;
@@ -106,15 +134,22 @@ public final class ServeCommand implements Callable<Integer> {
                 maxSessions, maxK, idleTimeout, context, maxBody,
                 threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads, limits,
                 allowUnauthenticated);
+        if (backend == null && (backendModel != null || apiKeyEnv != null)) {
+            throw new ConfigSpecException((backendModel != null ? "--backend-model" : "--api-key-env")
+                    + " needs --backend URL");
+        }
+        Endpoint endpoint = backend == null ? null : Endpoint.of(backend, backendApi, backendModel, apiKeyEnv);
         LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
         VerifierServer server;
         try {
-            server = VerifierServer.start(config, m);
+            server = endpoint == null ? VerifierServer.start(config, m) : VerifierServer.start(config, m,
+                    EngineBackend.open(endpoint, m, backendTopN, config.maxBatch(), config.maxK()));
         } catch (RuntimeException e) {
             m.close();
             throw e;
         }
-        err.println("configspec serve: verifying with " + model + " on " + server.url() + " (Ctrl-C stops)");
+        err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
+                + server.url() + " (Ctrl-C stops)");
         if (server.config().token() == null && server.config().allowUnauthenticated()) {
             err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
                     + " it (--allow-unauthenticated)");

@@ -87,6 +87,24 @@ class ServeAndRunCommandTest {
     }
 
     @Test
+    void serveBackendRefusesBadBackendsInOneLine() {
+        Result down = exec("serve", "--model", "stories15M-f32", "--port", "0", "--backend", "http://127.0.0.1:1");
+        assertThat(down.code()).isEqualTo(2);
+        assertThat(down.err().strip()).doesNotContain("\n").startsWith("configspec serve: ").contains("127.0.0.1:1");
+        Result scheme = exec("serve", "--model", "stories15M-f32", "--backend", "ftp://x");
+        assertThat(scheme.code()).isEqualTo(2);
+        assertThat(scheme.err().strip()).doesNotContain("\n").contains("ftp://x").contains("http");
+        Result api = exec("serve", "--model", "stories15M-f32", "--backend", "http://127.0.0.1:1", "--backend-api",
+                "tgi");
+        assertThat(api.code()).isEqualTo(2);
+        assertThat(api.err().strip()).doesNotContain("\n").contains("'tgi'")
+                .contains("auto, llama-server, vllm, sglang, openai");
+        Result orphan = exec("serve", "--model", "stories15M-f32", "--backend-model", "m");
+        assertThat(orphan.code()).isEqualTo(2);
+        assertThat(orphan.err().strip()).isEqualTo("configspec serve: --backend-model needs --backend URL");
+    }
+
+    @Test
     void badFlagsAreOneLineAndExitTwo() {
         Result policy = exec("run", "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
                 "--prompt", "x", "--policy", "weird");
