@@ -51,8 +51,9 @@ final class OpenAiTarget implements RemoteTarget {
     public Generation generate(int[] promptIds, int maxTokens, int topN, long seed) {
         Requests.checkGenerate(promptIds, maxTokens, topN);
         checkCap(topN, "top-N");
+        // ids come back only inside the logprobs object ("token_id:N" tokens), so ask for at least one
         ObjectNode body = CompletionsFormat.request(identity.modelId(), Requests.ids(promptIds, 0, promptIds.length),
-                maxTokens, topN, seed);
+                maxTokens, Math.max(1, topN), seed);
         Shape s = new Shape("POST " + http.endpoint().resolve(CompletionsFormat.PATH));
         JsonNode r;
         try {
