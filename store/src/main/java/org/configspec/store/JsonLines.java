@@ -174,6 +174,8 @@ public final class JsonLines {
             DraftDocument.parseAt(d, at);
         } else if (AcceptanceDocument.KIND.equals(d.kind())) {
             AcceptanceDocument.parseAt(d, at);
+        } else if (VerifyTimeDocument.KIND.equals(d.kind())) {
+            VerifyTimeDocument.parseAt(d, at);
         }
         return d;
     }
