@@ -18,6 +18,9 @@ public final class AlignTable {
                 + "prompts); E(K) = mean L + 1 [tokens/round]; intervals: ").append(p.intervals()).append('\n');
         b.append("stop: ").append(p.stop()).append("; ").append(p.tool()).append(", ").append(p.date())
                 .append(", threads ").append(p.threads()).append(", seed ").append(p.seed()).append('\n');
+        if (p.remote() != null) {
+            b.append("target pass: ").append(p.remote().describe()).append('\n');
+        }
         for (DraftAcceptance d : r.drafts()) {
             b.append('\n').append(String.format(Locale.ROOT, "draft %s (%s, %d blocks, sha256 %s)%n",
                     d.draft().name(), d.draft().fileType(), d.draft().blocks(), short12(d.draft().sha256())));

@@ -50,9 +50,10 @@ public final class RemoteAlignment {
         AlignmentProfiler tokenizing = AlignmentProfiler.remote(targetRef, drafts, settings, null, null);
         List<int[]> ids = used.stream().map(tokenizing::tokenize).toList();
         checkTokenizer(remote.target(), used.get(0), ids.get(0), drafts.get(0).ref().name());
-        String runKey = "align-remote:" + Integer.toHexString(List.of(remote.url(), id.api().cliName(), id.modelId(),
-                source, ids.stream().map(Arrays::hashCode).toList(),
-                settings.tokens(), remote.topN(), settings.seed()).hashCode());
+        // the key names the model, not the URL: a server restarted elsewhere with the same model resumes the campaign
+        String runKey = "align-remote:" + Integer.toHexString(List.of(id.api().cliName(), id.modelId(), source,
+                ids.stream().map(Arrays::hashCode).toList(), settings.tokens(), remote.topN(), settings.seed())
+                .hashCode());
         RemoteTargetPass pass = new RemoteTargetPass(remote.target(), remote.topN(), settings.seed());
         RemoteContinuations fetched = RemoteContinuations.fetch(pass, ids, settings.tokens(), store, runKey, progress);
         RemoteProvenance prov = new RemoteProvenance(id.api().cliName(), id.version(), id.modelId(), remote.topN(),

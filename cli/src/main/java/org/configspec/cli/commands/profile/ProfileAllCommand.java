@@ -103,7 +103,7 @@ public final class ProfileAllCommand implements Callable<Integer> {
             String name = target != null ? target : t != null ? t.identity().modelId() : "stories15M-f32";
             String url = t == null ? null : remote.endpoint().url().toString();
             ProfileAllRequest request = new ProfileAllRequest(name, drafts, device, prompts, dolly, nPrompts, tokens,
-                    kMax, reps, threads, seed, meter, idleSeconds, url);
+                    kMax, reps, threads, seed, meter, idleSeconds, t == null ? null : t.identity().api().cliName());
             ProfileAllJob.Result r = ProfileAllJob.run(request, s, m, ModelStore.defaultStore(),
                     t == null ? null : new RemoteAlignment.Remote(t, url, name, topN),
                     new ProfileAllJob.Listener() {
