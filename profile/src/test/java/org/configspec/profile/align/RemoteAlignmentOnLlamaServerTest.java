@@ -68,6 +68,10 @@ class RemoteAlignmentOnLlamaServerTest {
                 .map(n -> new AlignmentProfiler.Draft(AlignFixture.ref(n), AlignFixture.session(n))).toList();
     }
 
+    static List<AlignmentProfiler.Draft> oneDraft() {
+        return drafts().subList(1, 2);
+    }
+
     static AlignSettings settings() {
         return AlignSettings.defaults().withKMax(K_MAX).withTokens(TOKENS)
                 .withTargetPass(AlignSettings.TargetPassKind.GREEDY);
@@ -133,12 +137,28 @@ class RemoteAlignmentOnLlamaServerTest {
             double[] lo = bounded.betaLo();
             double[] hi = bounded.betaHi();
             double width = 0;
+            double maxTolerance = 0;
             for (int q = 0; q < upTo; q++) {
-                assertThat(exact[q]).as("position %d at n_probs %d", q, n).isBetween(lo[q] - 1e-4, hi[q] + 1e-4);
+                // β moves by at most the L1 distance of the two libraries' distributions (the server runs the native
+                // build, the local side may run the prebuilt one): the listed entries and the unlisted mass
+                TopRow row = listed.targetTop().get(q);
+                double[] local = full.targetProbs()[q];
+                double tolerance = 1e-9;
+                double localListed = 0;
+                for (int i = 0; i < row.size(); i++) {
+                    tolerance += Math.abs(Math.exp(row.logprobs()[i]) - local[row.ids()[i]]);
+                    localListed += local[row.ids()[i]];
+                }
+                tolerance += Math.abs(row.unlistedMass() - Math.max(0, 1 - localListed));
+                maxTolerance = Math.max(maxTolerance, tolerance);
+                assertThat(exact[q]).as("position %d at n_probs %d", q, n)
+                        .isBetween(lo[q] - tolerance, hi[q] + tolerance);
                 assertThat(hi[q] - lo[q]).isLessThanOrEqualTo(listed.targetTop().get(q).unlistedMass() + 1e-6);
                 width += (hi[q] - lo[q]) / upTo;
             }
-            System.out.printf("n_probs %3d: mean beta width %.4f over %d positions%n", n, width, upTo);
+            System.out.printf("n_probs %3d: mean beta width %.4f over %d positions (library difference <= %.2g)%n", n,
+                    width, upTo, maxTolerance);
+            assertThat(maxTolerance).isLessThan(0.01);
             assertThat(width).isLessThanOrEqualTo(previous + 1e-9);
             previous = width;
         }
@@ -155,7 +175,7 @@ class RemoteAlignmentOnLlamaServerTest {
         try (ProfileStore store = ProfileStores.open("sqlite:" + db);
              RemoteTarget t = RemoteTargets.open(doomed.endpoint(null).withRetry(RetryPolicy.none()))) {
             assertThatThrownBy(() -> RemoteAlignment.run(new RemoteAlignment.Remote(t, doomed.url().toString(),
-                    AlignFixture.TARGET, 0), drafts(), s, prompts, "test prompts", store, step -> {
+                    AlignFixture.TARGET, 0), oneDraft(), s, prompts, "test prompts", store, step -> {
                         if (sent.incrementAndGet() == 4) {
                             doomed.kill(); // the 4th request meets a dead server
                         }
@@ -167,19 +187,19 @@ class RemoteAlignmentOnLlamaServerTest {
         try (ProfileStore store = ProfileStores.open("sqlite:" + db)) {
             List<String> fetchedNow = new ArrayList<>();
             resumed = RemoteAlignment.run(new RemoteAlignment.Remote(remote, server.url().toString(),
-                    AlignFixture.TARGET, 0), drafts(), s, prompts, "test prompts", store, fetchedNow::add);
+                    AlignFixture.TARGET, 0), oneDraft(), s, prompts, "test prompts", store, fetchedNow::add);
             assertThat(fetchedNow).containsExactly("4/6", "5/6", "6/6");
         }
         assertThat(resumed.provenance().remote().resumed()).isEqualTo(3);
         assertThat(resumed.provenance().remote().requests()).isEqualTo(6);
         assertThat(resumed.provenance().promptsUsed()).isEqualTo(6);
         AlignResult clean = RemoteAlignment.run(new RemoteAlignment.Remote(remote, server.url().toString(),
-                AlignFixture.TARGET, 0), drafts(), s, prompts, "test prompts", null, step -> { });
-        for (int d = 0; d < 3; d++) {
+                AlignFixture.TARGET, 0), oneDraft(), s, prompts, "test prompts", null, step -> { });
+        for (int d = 0; d < 1; d++) {
             for (int k = 1; k <= K_MAX; k++) {
-                assertThat(resumed.drafts().get(d).at(k).rounds()).isEqualTo(clean.drafts().get(d).at(k).rounds());
-                assertThat(resumed.drafts().get(d).at(k).alpha().value())
-                        .isEqualTo(clean.drafts().get(d).at(k).alpha().value());
+                assertThat(resumed.oneDraft().get(d).at(k).rounds()).isEqualTo(clean.oneDraft().get(d).at(k).rounds());
+                assertThat(resumed.oneDraft().get(d).at(k).alpha().value())
+                        .isEqualTo(clean.oneDraft().get(d).at(k).alpha().value());
             }
         }
     }
