@@ -197,9 +197,9 @@ class RemoteAlignmentOnLlamaServerTest {
                 AlignFixture.TARGET, 0), oneDraft(), s, prompts, "test prompts", null, step -> { });
         for (int d = 0; d < 1; d++) {
             for (int k = 1; k <= K_MAX; k++) {
-                assertThat(resumed.oneDraft().get(d).at(k).rounds()).isEqualTo(clean.oneDraft().get(d).at(k).rounds());
-                assertThat(resumed.oneDraft().get(d).at(k).alpha().value())
-                        .isEqualTo(clean.oneDraft().get(d).at(k).alpha().value());
+                assertThat(resumed.drafts().get(d).at(k).rounds()).isEqualTo(clean.drafts().get(d).at(k).rounds());
+                assertThat(resumed.drafts().get(d).at(k).alpha().value())
+                        .isEqualTo(clean.drafts().get(d).at(k).alpha().value());
             }
         }
     }
