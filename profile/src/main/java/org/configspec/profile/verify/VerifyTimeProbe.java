@@ -19,17 +19,18 @@ import org.configspec.profile.timing.NanoClock;
  * ids and one more, scored teacher-forced at positions |c| .. |c| + K with the top-1 listing
  * ({@link RemoteTarget#score}; on llama-server K + 1 one-token {@code /completion} requests with
  * {@code cache_prompt}, vLLM one {@code prompt_logprobs} request, SGLang one {@code /generate} with
- * {@code logprob_start_len}). Every (K, context) pair is timed once per repetition, in a fresh seeded order each
- * repetition (interleaved, so drift spreads over every K); the drafted ids differ per repetition, so the engine's
- * prefix cache holds the context, as in real rounds, but never the draft. The round trip is timed apart with
- * requests that do no target work ({@code /tokenize} of one word). Not thread-safe.
+ * {@code logprob_start_len}). Every (K, context) pair is timed once per repetition: the contexts in a fresh seeded
+ * order, each after {@code warmup} (at least one) untimed requests that make the engine cache it again (as it holds a
+ * session's context between rounds), then every K in a fresh seeded order (interleaved, so drift spreads over every
+ * K). The drafted ids differ in every request, so the cache holds the context but never the draft. The round trip
+ * is timed apart with requests that do no target work ({@code /tokenize} of one word). Not thread-safe.
  */
 public final class VerifyTimeProbe {
     /**
      * @param contexts    context lengths to time [tokens], each ≥ 1
      * @param kMax        K is timed at 0..kMax
      * @param repetitions timed repetitions of every (K, context)
-     * @param warmup      untimed requests per context before timing
+     * @param warmup      untimed requests before each context's timed block (at least one is sent)
      * @param seed        the order of the pairs and the drafted ids
      */
     public record Settings(List<Integer> contexts, int kMax, int repetitions, int warmup, long seed) {
@@ -96,33 +97,34 @@ public final class VerifyTimeProbe {
         int[] text = contextIds(maxContext + s.kMax() + 1);
         int[] vocabulary = Arrays.stream(text).distinct().toArray();
         Random random = new Random(s.seed());
-        for (int c : s.contexts()) {
-            for (int w = 0; w < s.warmup(); w++) {
-                target.score(request(text, c, s.kMax(), vocabulary, random), c, 1);
-            }
-        }
         double[] rtt = new double[Math.max(5, s.repetitions())];
         for (int i = 0; i < rtt.length; i++) {
             long t0 = clock.nanoTime();
             target.tokenize("a");
             rtt[i] = (clock.nanoTime() - t0) / 1e9;
         }
-        List<int[]> pairs = new ArrayList<>();
-        for (int c : s.contexts()) {
-            for (int k = 0; k <= s.kMax(); k++) {
-                pairs.add(new int[] {k, c});
-            }
+        List<Integer> contexts = new ArrayList<>(s.contexts());
+        List<Integer> ks = new ArrayList<>();
+        for (int k = 0; k <= s.kMax(); k++) {
+            ks.add(k);
         }
         List<VerifyTimeFit.Sample> samples = new ArrayList<>();
-        int total = pairs.size() * s.repetitions();
+        int total = contexts.size() * ks.size() * s.repetitions();
         for (int rep = 0; rep < s.repetitions(); rep++) {
-            Collections.shuffle(pairs, random);
-            for (int[] p : pairs) {
-                progress.accept((samples.size() + 1) + "/" + total);
-                int[] ids = request(text, p[1], p[0], vocabulary, random);
-                long t0 = clock.nanoTime();
-                target.score(ids, p[1], 1);
-                samples.add(new VerifyTimeFit.Sample(p[0], p[1], (clock.nanoTime() - t0) / 1e9));
+            Collections.shuffle(contexts, random);
+            for (int c : contexts) {
+                // untimed: the engine caches this context again, as it holds a session's context between rounds
+                for (int w = 0; w < Math.max(1, s.warmup()); w++) {
+                    target.score(request(text, c, s.kMax(), vocabulary, random), c, 1);
+                }
+                Collections.shuffle(ks, random);
+                for (int k : ks) {
+                    progress.accept((samples.size() + 1) + "/" + total);
+                    int[] ids = request(text, c, k, vocabulary, random);
+                    long t0 = clock.nanoTime();
+                    target.score(ids, c, 1);
+                    samples.add(new VerifyTimeFit.Sample(k, c, (clock.nanoTime() - t0) / 1e9));
+                }
             }
         }
         VerifyTimeFit fit = VerifyTimeFit.fit(samples, s.contexts().size() > 1);

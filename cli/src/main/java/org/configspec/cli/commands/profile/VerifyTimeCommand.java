@@ -39,7 +39,7 @@ public final class VerifyTimeCommand implements Callable<Integer> {
             + " its acceptance profiles carry; default the server's model id).")
     String target;
 
-    @Option(names = "--contexts", split = ",", paramLabel = "N", defaultValue = "32,128,256",
+    @Option(names = "--contexts", split = ",", paramLabel = "N", defaultValue = "64,256,1024",
             description = "Context lengths to time (tokens, comma-separated).")
     List<Integer> contexts = new ArrayList<>();
 
@@ -49,7 +49,7 @@ public final class VerifyTimeCommand implements Callable<Integer> {
     @Option(names = "--repetitions", defaultValue = "5", description = "Timed requests per (K, context).")
     int repetitions;
 
-    @Option(names = "--warmup", defaultValue = "2", description = "Untimed requests per context first.")
+    @Option(names = "--warmup", defaultValue = "1", description = "Untimed requests before each context's timed block (at least 1: the engine caches the context).")
     int warmup;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the request order and drafted ids.")
