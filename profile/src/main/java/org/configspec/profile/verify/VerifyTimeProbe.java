@@ -55,7 +55,8 @@ public final class VerifyTimeProbe {
      * @param rttS     median of the round-trip requests [s]
      * @param rttN     round-trip requests timed
      * @param samples  every timed verification-shaped request
-     * @param fit      the least-squares fit (with the context term when several contexts were timed)
+     * @param fit      the least-squares fit over the median of each (K, context) (with the context term when several
+     *                 contexts were timed)
      * @param request  what one verification-shaped request was
      */
     public record Result(double rttS, int rttN, List<VerifyTimeFit.Sample> samples, VerifyTimeFit fit,
@@ -127,8 +128,23 @@ public final class VerifyTimeProbe {
                 }
             }
         }
-        VerifyTimeFit fit = VerifyTimeFit.fit(samples, s.contexts().size() > 1);
+        VerifyTimeFit fit = VerifyTimeFit.fit(medians(samples), s.contexts().size() > 1);
         return new Result(Median.of(rtt), rtt.length, samples, fit, describe());
+    }
+
+    /**
+     * One sample per (K, context): the median of its repetitions. The fit runs over these, so that the load spikes of
+     * a shared machine (a heavy right tail) do not pull it up as they would pull a fit over every request.
+     */
+    static List<VerifyTimeFit.Sample> medians(List<VerifyTimeFit.Sample> samples) {
+        java.util.Map<List<Integer>, List<Double>> by = new java.util.LinkedHashMap<>();
+        for (VerifyTimeFit.Sample x : samples) {
+            by.computeIfAbsent(List.of(x.k(), x.context()), key -> new ArrayList<>()).add(x.seconds());
+        }
+        List<VerifyTimeFit.Sample> out = new ArrayList<>();
+        by.forEach((key, v) -> out.add(new VerifyTimeFit.Sample(key.get(0), key.get(1),
+                Median.of(v.stream().mapToDouble(Double::doubleValue).toArray()))));
+        return out;
     }
 
     /** The context's ids, then K drafted ids and one more drawn from the context's ids (new ones every call). */

@@ -20,7 +20,7 @@ public final class VerifyTimeReport {
         b.append(String.format(Locale.ROOT, "verify time of %s at %s, %d requests per (K, context) interleaved, K 0..%d,"
                 + " contexts %s%n", id, url, s.repetitions(), s.kMax(), s.contexts()));
         b.append("request: ").append(r.request()).append('\n');
-        b.append(String.format(Locale.ROOT, "fit (least squares, n=%d): T_v(K, context) = %.4g s + %.4g s × (K+1)%s;"
+        b.append(String.format(Locale.ROOT, "fit (least squares over the %d medians per (K, context)): T_v(K, context) = %.4g s + %.4g s × (K+1)%s;"
                         + " RTT %.4g s (median of %d /tokenize requests), so a = %.4g s%n", f.n(), f.intercept(),
                 f.perTokenS(), f.withContext() ? String.format(Locale.ROOT, " + %.4g s × context", f.perContextTokenS())
                         : "", r.rttS(), r.rttN(), Math.max(0, f.intercept() - r.rttS())));

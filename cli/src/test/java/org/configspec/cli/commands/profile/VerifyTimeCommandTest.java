@@ -38,13 +38,13 @@ class VerifyTimeCommandTest {
                     db.toString(), "--target", "stories-target", "--device", "test-box");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out()).contains("request: vllm: one teacher-forced request over context + K + 1 ids, top-1")
-                    .contains("fit (least squares, n=16): T_v(K, context) =").contains("residuals: rms")
+                    .contains("fit (least squares over the 8 medians per (K, context)): T_v(K, context) =").contains("residuals: rms")
                     .contains("stored verify-time profile verify-time-");
             assertThat(r.out().lines().filter(l -> l.matches(" +(8|24) +[0-3] .*"))).hasSize(8);
             try (ProfileStore s = ProfileStores.open("sqlite:" + db)) {
                 VerifyTimeDocument d = VerifyTimeDocument.newestPerTarget(s).get("stories-target").getValue();
                 assertThat(d.device()).isEqualTo("test-box");
-                assertThat(d.fit().n()).isEqualTo(16);
+                assertThat(d.fit().n()).isEqualTo(8);
                 assertThat(d.contexts()).containsExactly(8, 24);
                 assertThat(d.remote().api()).isEqualTo("vllm");
                 assertThat(d.remote().modelId()).isEqualTo(EngineStandInServer.MODEL);
