@@ -7,6 +7,7 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.remote.RemoteTarget;
 import org.configspec.llm.remote.ServerIdentity;
 import org.configspec.store.ProfileStore;
+import org.configspec.store.RemoteSource;
 
 /**
  * Acceptance profiling against a target on a serving engine: the prompts tokenized locally with the first draft's
@@ -56,8 +57,9 @@ public final class RemoteAlignment {
                 .hashCode());
         RemoteTargetPass pass = new RemoteTargetPass(remote.target(), remote.topN(), settings.seed());
         RemoteContinuations fetched = RemoteContinuations.fetch(pass, ids, settings.tokens(), store, runKey, progress);
-        RemoteProvenance prov = new RemoteProvenance(id.api().cliName(), id.version(), id.modelId(), remote.topN(),
-                used.size(), fetched.resumed(), fetched.usage().prompt(), fetched.usage().completion());
+        RemoteProvenance prov = new RemoteProvenance(new RemoteSource(id.api().cliName(), id.version(), id.modelId(),
+                remote.url(), remote.topN(), used.size(), fetched.usage().prompt(), fetched.usage().completion()),
+                fetched.resumed());
         return AlignmentProfiler.remote(targetRef, drafts, settings, fetched, prov).run(used, source);
     }
 

@@ -6,9 +6,7 @@ import org.configspec.profile.align.AlignResult;
 import org.configspec.profile.align.AlignSettings;
 import org.configspec.profile.align.ProfilingModels;
 import org.configspec.profile.align.RemoteAlignment;
-import org.configspec.profile.align.RemoteProvenance;
 import org.configspec.store.ProfileStore;
-import org.configspec.store.RemoteSource;
 
 /**
  * Acceptance of one draft against a target on a serving engine ({@link RemoteAlignment}). The continuations are
@@ -38,11 +36,8 @@ public final class RemoteAcceptanceMeasurer implements AcceptanceMeasurer {
         try (ProfilingModels m = ProfilingModels.draftsOnly(models, List.of(draft), settings.threads())) {
             AlignResult r = RemoteAlignment.run(remote, m.drafts(), settings, prompts, source, store, step -> { });
             var p = r.provenance();
-            RemoteProvenance rp = p.remote();
             return new Measured(r.acceptanceProfiles().get(0), r.drafts().get(0).draft().sha256(), p.threads(),
-                    p.seed(), p.date(), p.tool() + " profile align --target-url",
-                    new RemoteSource(rp.api(), rp.serverVersion(), rp.modelId(), remote.url(), rp.topN(),
-                            rp.requests(), rp.promptTokens(), rp.completionTokens()));
+                    p.seed(), p.date(), p.tool() + " profile align --target-url", p.remote().source());
         }
     }
 }

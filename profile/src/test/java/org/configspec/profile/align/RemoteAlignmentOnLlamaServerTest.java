@@ -114,9 +114,9 @@ class RemoteAlignmentOnLlamaServerTest {
             }
         }
         Provenance p = fromServer.provenance();
-        assertThat(p.remote().api()).isEqualTo("llama-server");
-        assertThat(p.remote().requests()).isEqualTo(PROMPTS);
-        assertThat(p.remote().completionTokens()).isEqualTo((long) PROMPTS * TOKENS);
+        assertThat(p.remote().source().api()).isEqualTo("llama-server");
+        assertThat(p.remote().source().requests()).isEqualTo(PROMPTS);
+        assertThat(p.remote().source().completionTokens()).isEqualTo((long) PROMPTS * TOKENS);
         assertThat(p.targetPass()).contains("one generate request per prompt");
     }
 
@@ -191,7 +191,7 @@ class RemoteAlignmentOnLlamaServerTest {
             assertThat(fetchedNow).containsExactly("4/6", "5/6", "6/6");
         }
         assertThat(resumed.provenance().remote().resumed()).isEqualTo(3);
-        assertThat(resumed.provenance().remote().requests()).isEqualTo(6);
+        assertThat(resumed.provenance().remote().source().requests()).isEqualTo(6);
         assertThat(resumed.provenance().promptsUsed()).isEqualTo(6);
         AlignResult clean = RemoteAlignment.run(new RemoteAlignment.Remote(remote, server.url().toString(),
                 AlignFixture.TARGET, 0), oneDraft(), s, prompts, "test prompts", null, step -> { });

@@ -85,7 +85,7 @@ class RemoteAlignmentOnStandInTest {
             assertThat(e.truncation()).isPositive();
         }
         assertThat(remote.provenance().target().name()).isEqualTo(EngineStandInServer.MODEL);
-        assertThat(remote.provenance().remote().api()).isEqualTo("vllm");
+        assertThat(remote.provenance().remote().source().api()).isEqualTo("vllm");
         assertThat(AlignTable.render(remote)).contains("truncation", "remote target vllm");
     }
 
