@@ -20,7 +20,9 @@ public final class ModelDescription {
         VerifyTime v = o.verify();
         String tv = v.isConstant() && v.rttS() == 0 ? "T_v = " + Num.human(v.fixedS(), 4) + " s"
                 : String.format(Locale.ROOT, "T_v = RTT %s s + %s s + %s s/token × (K+1)", Num.human(v.rttS(), 4),
-                Num.human(v.fixedS(), 4), Num.human(v.perTokenS(), 4));
+                Num.human(v.fixedS(), 4), Num.human(v.perTokenS(), 4))
+                + (v.perContextTokenS() > 0 ? " + " + Num.human(v.perContextTokenS(), 4) + " s/token × context "
+                + v.contextTokens() : "") + (v.isMeasured() ? " (" + v.source() + ")" : "");
         String energy = energy(o.energy());
         boolean paper = withK ? o.isPaperMode() : new ModelOptions(2, 10, o.acceptance(), o.verify(), o.billing(), o.energy()).isPaperMode();
         return (paper ? "paper mode: " : "extended model: ") + (withK ? "K " + o.kMin() + ".." + o.kMax() + ", " : "")
@@ -52,6 +54,11 @@ public final class ModelDescription {
         Json.put(n, "rttS", o.verify().rttS());
         Json.put(n, "tVerifyS", o.verify().fixedS());
         Json.put(n, "verifyPerTokenS", o.verify().perTokenS());
+        if (o.verify().isMeasured()) {
+            Json.put(n, "verifyPerContextTokenS", o.verify().perContextTokenS());
+            n.put("verifyContextTokens", o.verify().contextTokens());
+            n.put("verifySource", o.verify().source());
+        }
         n.put("billing", o.billing().name());
         n.put("billingFormula", o.billing().describe());
         n.put("energyWaiting", o.energy().waiting());

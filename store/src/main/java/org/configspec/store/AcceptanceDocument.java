@@ -15,10 +15,17 @@ import org.configspec.core.error.ConfigSpecException;
  * @param targetFamily the target's model family, or ""
  * @param targetHfId   the target's Hugging Face id, or ""
  * @param provenance   where the figures come from
+ * @param remote       the serving engine the target ran on, or null for a local target
  */
 public record AcceptanceDocument(AcceptanceProfile acceptance, String targetFamily, String targetHfId,
-                                 ProfileProvenance provenance) {
+                                 ProfileProvenance provenance, RemoteSource remote) {
     public static final String KIND = "acceptance";
+
+    /** A local target's acceptance. */
+    public AcceptanceDocument(AcceptanceProfile acceptance, String targetFamily, String targetHfId,
+                              ProfileProvenance provenance) {
+        this(acceptance, targetFamily, targetHfId, provenance, null);
+    }
 
     public AcceptanceDocument {
         if (acceptance == null) {
@@ -42,6 +49,9 @@ public record AcceptanceDocument(AcceptanceProfile acceptance, String targetFami
         t.put("family", targetFamily);
         t.put("hfId", targetHfId);
         n.set("provenance", provenance.toJson());
+        if (remote != null) {
+            n.set("remoteTarget", remote.toJson());
+        }
         return n;
     }
 
@@ -65,7 +75,8 @@ public record AcceptanceDocument(AcceptanceProfile acceptance, String targetFami
                 throw t.error("name", "is '" + name + "' but the acceptance profile's target is '" + a.target() + "'");
             }
             ProfileProvenance prov = f.has("provenance") ? ProfileProvenance.read(f.object("provenance")) : null;
-            return new AcceptanceDocument(a, t.string("family", ""), t.string("hfId", ""), prov);
+            RemoteSource remote = f.has("remoteTarget") ? RemoteSource.read(f.object("remoteTarget")) : null;
+            return new AcceptanceDocument(a, t.string("family", ""), t.string("hfId", ""), prov, remote);
         } catch (ConfigSpecException e) {
             throw e.getMessage().contains(where) ? e : new ConfigSpecException(where + ": " + e.getMessage(), e);
         }

@@ -176,6 +176,8 @@ public final class JsonLines {
             AcceptanceDocument.parseAt(d, at);
         } else if (CalibrationDocument.KIND.equals(d.kind())) {
             CalibrationDocument.parse(d.tree(), at);
+        } else if (VerifyTimeDocument.KIND.equals(d.kind())) {
+            VerifyTimeDocument.parseAt(d, at);
         }
         return d;
     }

@@ -52,7 +52,8 @@ public final class ExplainCommand implements Callable<Integer> {
         if (k < 1) {
             throw new ConfigSpecException("-k must be >= 1, got " + k);
         }
-        ModelOptions base = model.options();
+        ModelOptions base = model.options(catalog.storedVerifyTime(java.util.List.of(point.target()),
+                model.contextTokens()));
         ModelOptions one = new ModelOptions(k, k, base.acceptance(), base.verify(), base.billing(), base.energy());
         long headroom = Math.round(headroomGib * (1L << 30));
         JointSpace space = JointSpace.single(c, one, point.target(), point.device(), point.draft(), q, headroom);

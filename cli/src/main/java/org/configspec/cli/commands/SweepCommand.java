@@ -42,9 +42,11 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var options = model.options();
+        var loaded = model.reprice(catalog.load(model));
+        var options = model.options(catalog.storedVerifyTime(Evaluated.targets(loaded, filter.get().targets()),
+                model.contextTokens()));
         List<Double> tVerifyValues = this.tVerifyValues.stream().map(Durations::seconds).toList();
-        List<SweepRow> rows = Sweeper.sweep(model.reprice(catalog.load(model)), options, filter.get(), tVerifyValues);
+        List<SweepRow> rows = Sweeper.sweep(loaded, options, filter.get(), tVerifyValues);
         var out = spec.commandLine().getOut();
         out.print(SweepWriter.write(format.get(), rows, "model: " + ModelDescription.line(options)
                 + " (T_v swept over " + tVerifyValues + " s)"));

@@ -16,16 +16,16 @@ import picocli.CommandLine.Option;
  * The analytic model's options. Defaults are the paper's model; each extension is an explicit flag.
  */
 public final class ModelOptionsMixin {
-    @Option(names = "--t-verify", paramLabel = "DURATION", defaultValue = "0.5",
-            description = "Verification time per round, or its fixed part when --rtt/--verify-per-token are set (e.g. 0.5, 500ms; the default is the paper's).")
+    @Option(names = "--t-verify", paramLabel = "DURATION",
+            description = "Verification time per round, or its fixed part when --rtt/--verify-per-token are set (e.g. 0.5, 500ms; the default is the paper's 0.5, or with --store the target's stored verify-time profile).")
     Duration tVerify;
 
-    @Option(names = "--rtt", paramLabel = "DURATION", defaultValue = "0",
-            description = "Network round-trip time added to every verification (e.g. 50ms).")
+    @Option(names = "--rtt", paramLabel = "DURATION",
+            description = "Network round-trip time added to every verification (e.g. 50ms; default 0).")
     Duration rtt;
 
-    @Option(names = "--verify-per-token", paramLabel = "DURATION", defaultValue = "0",
-            description = "Target cost per verified position; T_v = RTT + t-verify + this × (K+1).")
+    @Option(names = "--verify-per-token", paramLabel = "DURATION",
+            description = "Target cost per verified position; T_v = RTT + t-verify + this × (K+1) (default 0).")
     Duration perToken;
 
     @Option(names = "--k-min", paramLabel = "K", defaultValue = "2", description = "Smallest draft length (the default is the paper's).")
@@ -78,9 +78,28 @@ public final class ModelOptionsMixin {
     int bytesPerRound;
 
     public ModelOptions options() {
-        return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(Durations.seconds(rtt), Durations.seconds(tVerify),
-                Durations.seconds(perToken)), billingRegime(),
+        return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(seconds(rtt, 0),
+                seconds(tVerify, ModelOptions.PAPER_T_VERIFY_S), seconds(perToken, 0)), billingRegime(),
                 new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound));
+    }
+
+    /**
+     * The options with a measured T_v (a stored verify-time profile, {@link CatalogOption#storedVerifyTime}) in place
+     * of the default one; T_v flags given on the command line win.
+     */
+    public ModelOptions options(java.util.Optional<VerifyTime> measured) {
+        ModelOptions o = options();
+        return measured.isEmpty() || tVerify != null || rtt != null || perToken != null ? o
+                : o.withVerify(measured.get());
+    }
+
+    /** The context length the logprob-api billing and a measured T_v's context term use. */
+    public int contextTokens() {
+        return contextTokens;
+    }
+
+    private static double seconds(Duration d, double fallback) {
+        return d == null ? fallback : Durations.seconds(d);
     }
 
     /** Prices given on the command line, for targets that carry none (stored profiles). */

@@ -28,7 +28,9 @@ public final class Explainer {
         t.add(new Term("draft time", "K / r_d", e.draftS(), "s", f("%d / %s", k, g(c.tokPerS()))));
         VerifyTime v = o.verify();
         t.add(new Term("verification time", "T_v(K)", e.verifyS(), "s",
-                f("RTT %s + fixed %s + %s × (K+1 = %d)", g(v.rttS()), g(v.fixedS()), g(v.perTokenS()), k + 1)));
+                f("RTT %s + fixed %s + %s × (K+1 = %d)", g(v.rttS()), g(v.fixedS()), g(v.perTokenS()), k + 1)
+                        + (v.perContextTokenS() > 0 ? f(" + %s × (context %d)", g(v.perContextTokenS()),
+                        v.contextTokens()) : "") + (v.isMeasured() ? "; " + v.source() : "")));
         double round = e.draftS() + e.verifyS();
         t.add(new Term("round time", "K / r_d + T_v", round, "s", f("%s + %s", g(e.draftS()), g(e.verifyS()))));
         t.add(new Term("goodput", "G(K)", e.goodput(), "tokens/s", f("E(K) / round time = %s / %s", g(e.tokensPerRound()), g(round))));

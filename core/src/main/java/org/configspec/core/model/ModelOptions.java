@@ -38,7 +38,7 @@ public record ModelOptions(int kMin, int kMax, AcceptanceMode acceptance, Verify
 
     public boolean isPaperMode() {
         return kMin == 2 && kMax == 10 && acceptance == AcceptanceMode.ALPHA && verify.rttS() == 0
-                && verify.isConstant() && billing instanceof Billing.Paper && energy.isDraftingOnly();
+                && verify.isConstant() && !verify.isMeasured() && billing instanceof Billing.Paper && energy.isDraftingOnly();
     }
 
     public ModelOptions withVerify(VerifyTime v) {

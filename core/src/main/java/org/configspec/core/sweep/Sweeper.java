@@ -32,7 +32,7 @@ public final class Sweeper {
         List<SweepRow> rows = new ArrayList<>();
         List<List<SweepRow>> perTv = new ArrayList<>();
         for (double tv : tVerifyValues) {
-            VerifyTime v = new VerifyTime(options.verify().rttS(), tv, options.verify().perTokenS());
+            VerifyTime v = options.verify().withFixed(tv);
             JointSpace space = JointSpace.of(catalog, options.withVerify(v), filter);
             perTv.add(best(space, tv));
         }

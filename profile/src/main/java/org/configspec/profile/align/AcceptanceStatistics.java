@@ -31,6 +31,7 @@ public final class AcceptanceStatistics {
         List<Double> alphas = new ArrayList<>();
         List<Double> tokens = new ArrayList<>();
         List<Double> expected = new ArrayList<>();
+        List<double[]> bounds = new ArrayList<>();
         double[] survivalSum = new double[k];
         long[] counts = new long[k + 1];
         long rounds = 0;
@@ -58,6 +59,16 @@ public final class AcceptanceStatistics {
             rounds += lengths.length;
             if (withBeta) {
                 expected.add(expectedAlpha(a.beta(), k));
+                double[] lo = expectedSurvival(a.betaLo(), k);
+                if (lo != null) {
+                    double[] hi = expectedSurvival(a.betaHi(), k);
+                    double[] row = new double[2 * k + 2];
+                    row[0] = expectedAlpha(a.betaLo(), k);
+                    row[1] = expectedAlpha(a.betaHi(), k);
+                    System.arraycopy(lo, 0, row, 2, k);
+                    System.arraycopy(hi, 0, row, 2 + k, k);
+                    bounds.add(row);
+                }
             }
         }
         int n = alphas.size();
@@ -82,7 +93,40 @@ public final class AcceptanceStatistics {
                 Measured.mean(KAcceptance.TOKENS_PER_ROUND, tokArr, bootstrap.meanInterval(tokArr)),
                 (double) acceptedTotal / rounds + 1, survival, intervals, byPrompt, counts, n, rounds,
                 withBeta && expected.stream().anyMatch(x -> !x.isNaN())
-                        ? Measured.mean(AcceptanceProfile.UNIT, toArray(expected), Interval.NONE) : null);
+                        ? Measured.mean(AcceptanceProfile.UNIT, toArray(expected), Interval.NONE) : null,
+                bounds.isEmpty() ? null : meanBounds(bounds, k));
+    }
+
+    /** The mean over prompts of each prompt's bounds (row: α lo, α hi, K survival lo, K survival hi). */
+    private static ExpectedBounds meanBounds(List<double[]> rows, int k) {
+        double[] m = new double[2 * k + 2];
+        for (double[] r : rows) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] += r[i] / rows.size();
+            }
+        }
+        return ExpectedBounds.of(k, m[0], m[1], java.util.Arrays.copyOfRange(m, 2, 2 + k),
+                java.util.Arrays.copyOfRange(m, 2 + k, 2 + 2 * k));
+    }
+
+    /** Mean over every round start s with s + K &lt; n of P(L ≥ i | s), i = 1..K; null when too short. */
+    static double[] expectedSurvival(double[] beta, int k) {
+        double[] s = new double[k];
+        int starts = 0;
+        for (int start = 0; start + k < beta.length; start++) {
+            double[] p = ExpectedAcceptance.survival(beta, start, k);
+            for (int i = 0; i < k; i++) {
+                s[i] += p[i];
+            }
+            starts++;
+        }
+        if (starts == 0) {
+            return null;
+        }
+        for (int i = 0; i < k; i++) {
+            s[i] /= starts;
+        }
+        return s;
     }
 
     /** Mean over every round start s with s + K &lt; n of E[L | s, K] / K; NaN when the continuation is too short. */

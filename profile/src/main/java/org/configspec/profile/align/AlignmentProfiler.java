@@ -28,8 +28,15 @@ public final class AlignmentProfiler {
     private final ModelRef targetRef;
     private final List<Draft> drafts;
     private final AlignSettings settings;
+    private final TargetPass remotePass;
+    private final RemoteProvenance remote;
 
     public AlignmentProfiler(InferenceEngine target, ModelRef targetRef, List<Draft> drafts, AlignSettings settings) {
+        this(target, targetRef, drafts, settings, null, null);
+    }
+
+    private AlignmentProfiler(InferenceEngine target, ModelRef targetRef, List<Draft> drafts, AlignSettings settings,
+                              TargetPass remotePass, RemoteProvenance remote) {
         if (drafts.isEmpty()) {
             throw new ConfigSpecException("--draft: at least one draft model is needed, got none");
         }
@@ -37,6 +44,18 @@ public final class AlignmentProfiler {
         this.targetRef = targetRef;
         this.drafts = List.copyOf(drafts);
         this.settings = settings;
+        this.remotePass = remotePass;
+        this.remote = remote;
+    }
+
+    /**
+     * Profiling against a target on a serving engine whose continuations {@code pass} serves (fetched one request per
+     * prompt, {@link RemoteContinuations}); prompts are tokenized with the first draft's tokenizer (the same
+     * vocabulary as the target's, which the caller checks).
+     */
+    public static AlignmentProfiler remote(ModelRef targetRef, List<Draft> drafts, AlignSettings settings,
+                                           TargetPass pass, RemoteProvenance remote) {
+        return new AlignmentProfiler(null, targetRef, drafts, settings, pass, remote);
     }
 
     public AlignResult run(List<String> prompts, String source) {
@@ -44,7 +63,8 @@ public final class AlignmentProfiler {
             throw new ConfigSpecException("prompts from " + source + ": none given; allowed: at least one prompt");
         }
         Bootstrap bootstrap = Bootstrap.defaults(settings.seed());
-        TargetPass pass = settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
+        TargetPass pass = remotePass != null ? remotePass
+                : settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
                 ? new GreedyTargetPass(target, settings.sampling())
                 : new SpeculativeTargetPass(target, drafts.get(0).engine(), settings.kMax(), settings.sampling());
         List<DraftPass> draftPasses = drafts.stream().map(d -> new DraftPass(d.engine(), settings.sampling())).toList();
@@ -54,7 +74,7 @@ public final class AlignmentProfiler {
         String stop = "all " + limit + " prompts used";
         int used = 0;
         for (int i = 0; i < limit; i++) {
-            int[] tokens = target.tokenizer().tokenize(prompts.get(i), true);
+            int[] tokens = tokenize(prompts.get(i));
             Continuation c = pass.continuation(tokens, settings.tokens());
             for (int d = 0; d < drafts.size(); d++) {
                 alignments.get(d).add(draftPasses.get(d).align(c));
@@ -80,13 +100,20 @@ public final class AlignmentProfiler {
                 settings.sampling().temperature(), settings.sampling().topK(), settings.sampling().topP());
         Provenance p = new Provenance(Provenance.TOOL, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 targetRef, settings.threads(), settings.seed(), source, used, settings.tokens(), settings.kMax(), mode,
-                settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
+                remote != null ? remote.describe()
+                        : settings.targetPass() == AlignSettings.TargetPassKind.GREEDY
                         ? "plain greedy generation, one token per target decode (one target pass per prompt for every K)"
                         : "speculative greedy run at K=" + settings.kMax() + " with pilot draft "
                         + drafts.get(0).ref().name() + " (target verifies in batches; one target pass per prompt for"
                         + " every K)",
-                "alpha and E(K): " + bootstrap.describe() + ", 95%; P(L>=i): " + Wilson.METHOD + ", 95%", stop);
+                "alpha and E(K): " + bootstrap.describe() + ", 95%; P(L>=i): " + Wilson.METHOD + ", 95%", stop,
+                remote);
         return new AlignResult(p, out);
+    }
+
+    /** The prompt's token ids (with BOS): the target's tokenizer, or the first draft's for a remote target. */
+    public int[] tokenize(String prompt) {
+        return (target != null ? target : drafts.get(0).engine()).tokenizer().tokenize(prompt, true);
     }
 
     private boolean narrowEnough(List<List<Alignment>> alignments, Bootstrap bootstrap) {

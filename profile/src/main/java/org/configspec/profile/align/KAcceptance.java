@@ -26,10 +26,13 @@ import org.configspec.core.stats.Measured;
  * @param rounds                 counted rounds, all prompts
  * @param expectedAlpha          sampling mode: expected α(K) from β (mean over round starts per prompt, then over
  *                               prompts), or null in greedy-only profiles
+ * @param expectedBounds         sampling mode: bounds on the expected α(K), E(K) and P(L ≥ i) (a point when the
+ *                               target's distributions are known in full), or null in greedy-only profiles
  */
 public record KAcceptance(int k, Measured alpha, double alphaPooled, Measured tokensPerRound, double tokensPerRoundPooled, double[] survival,
                           List<Interval> survivalIntervals, double[] survivalByPrompt, long[] acceptedLengthCounts,
-                          int prompts, long rounds, Measured expectedAlpha) {
+                          int prompts, long rounds, Measured expectedAlpha,
+                          ExpectedBounds expectedBounds) {
     public KAcceptance {
         Check.atLeast("K", k, 1);
         Check.present("alpha at K=" + k, alpha);

@@ -21,14 +21,30 @@ public final class ProfilingModels implements AutoCloseable {
     private final List<AlignmentProfiler.Draft> drafts = new ArrayList<>();
 
     public ProfilingModels(ModelStore store, String targetName, List<String> draftNames, int threads) {
+        this(store, targetName, draftNames, threads, true);
+    }
+
+    /** The drafts alone, for a target on a serving engine ({@link #target()} and {@link #targetRef()} are null). */
+    public static ProfilingModels draftsOnly(ModelStore store, List<String> draftNames, int threads) {
+        return new ProfilingModels(store, null, draftNames, threads, false);
+    }
+
+    private ProfilingModels(ModelStore store, String targetName, List<String> draftNames, int threads,
+                            boolean withTarget) {
         try {
             ContextOptions o = options(threads);
-            LlamaModel t = load(store, "--target", targetName);
-            target = t.newSession(o);
-            targetRef = ModelRef.of(targetName, t.info());
+            LlamaModel t = withTarget ? load(store, "--target", targetName) : null;
+            target = t == null ? null : t.newSession(o);
+            targetRef = t == null ? null : ModelRef.of(targetName, t.info());
+            int vocab = -1;
             for (String d : draftNames) {
                 LlamaModel m = load(store, "--draft", d);
-                if (m.vocabSize() != t.vocabSize()) {
+                vocab = vocab < 0 ? m.vocabSize() : vocab;
+                if (t == null && m.vocabSize() != vocab) {
+                    throw new ConfigSpecException("--draft " + d + ": vocabulary of " + m.vocabSize()
+                            + " tokens differs from the first draft's " + vocab + " (allowed: the same vocabulary)");
+                }
+                if (t != null && m.vocabSize() != t.vocabSize()) {
                     throw new ConfigSpecException("--draft " + d + ": vocabulary of " + m.vocabSize()
                             + " tokens differs from the target's " + t.vocabSize() + " (allowed: the same vocabulary)");
                 }

@@ -19,11 +19,20 @@ import org.configspec.core.error.Check;
  * @param targetPass    how the target's continuation was computed
  * @param intervals     which interval is used where
  * @param stop          why profiling stopped adding prompts
+ * @param remote        the serving engine the target ran on, or null for a local target
  */
 public record Provenance(String tool, String date, ModelRef target, int threads, long seed, String prompts,
                          int promptsUsed, int tokens, int kMax, String mode, String targetPass, String intervals,
-                         String stop) {
+                         String stop, RemoteProvenance remote) {
     public static final String TOOL = "configspec 0.1.0";
+
+    /** A local target's provenance. */
+    public Provenance(String tool, String date, ModelRef target, int threads, long seed, String prompts,
+                      int promptsUsed, int tokens, int kMax, String mode, String targetPass, String intervals,
+                      String stop) {
+        this(tool, date, target, threads, seed, prompts, promptsUsed, tokens, kMax, mode, targetPass, intervals, stop,
+                null);
+    }
 
     public Provenance {
         Check.name("tool", tool);

@@ -1,6 +1,7 @@
 package org.configspec.profile.run;
 
 import org.configspec.core.acceptance.AcceptanceProfile;
+import org.configspec.store.RemoteSource;
 
 /** Measures the acceptance of one draft model against one target (the seam to acceptance profiling). */
 @FunctionalInterface
@@ -15,7 +16,9 @@ public interface AcceptanceMeasurer {
      * @param seed        seed used, or null
      * @param date        ISO-8601 time of the measurement
      * @param tool        tool and version
+     * @param remote      the serving engine the target ran on, or null for a local target
      */
-    record Measured(AcceptanceProfile profile, String draftSha256, int threads, Long seed, String date, String tool) {
+    record Measured(AcceptanceProfile profile, String draftSha256, int threads, Long seed, String date, String tool,
+                    RemoteSource remote) {
     }
 }

@@ -27,7 +27,7 @@ public final class AlignAcceptanceMeasurer implements AcceptanceMeasurer {
             AlignResult r = new AlignmentProfiler(m.target(), m.targetRef(), m.drafts(), settings).run(prompts, source);
             var p = r.provenance();
             return new Measured(r.acceptanceProfiles().get(0), r.drafts().get(0).draft().sha256(), p.threads(), p.seed(),
-                    p.date(), p.tool() + " profile align");
+                    p.date(), p.tool() + " profile align", null);
         }
     }
 }

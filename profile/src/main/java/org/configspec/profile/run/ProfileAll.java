@@ -82,7 +82,7 @@ public final class ProfileAll {
         AcceptanceProfile a = m.profile();
         ProfileProvenance prov = new ProfileProvenance(m.tool(), m.draftSha256(), a.quant(), s.device(), "", m.threads(),
                 m.seed(), m.date());
-        return new AcceptanceDocument(a, family(s.target()), "", prov).toDocument(Instant.now());
+        return new AcceptanceDocument(a, family(a.target()), "", prov, m.remote()).toDocument(Instant.now());
     }
 
     /** "stories15M-q8_0-l5" → "stories15M": the family is the name up to its first '-'. */

@@ -5,6 +5,7 @@ import org.configspec.core.units.Durations;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.AlignSettings;
 import org.configspec.profile.align.PromptSource;
+import org.configspec.profile.align.RemoteAlignment;
 import org.configspec.profile.draft.DraftBench;
 import org.configspec.profile.draft.DraftBenchSettings;
 import org.configspec.profile.draft.EnergyProbe;
@@ -45,6 +46,16 @@ public final class ProfileAllJob {
      */
     public static Result run(ProfileAllRequest r, ProfileStore store, PowerMeter meter, ModelStore models,
                              Listener listener) throws InterruptedException {
+        return run(r, store, meter, models, null, listener);
+    }
+
+    /**
+     * Runs the job with the target on a serving engine.
+     *
+     * @param remote the remote target (its name is {@code r.target()}), or null for a local target
+     */
+    public static Result run(ProfileAllRequest r, ProfileStore store, PowerMeter meter, ModelStore models,
+                             RemoteAlignment.Remote remote, Listener listener) throws InterruptedException {
         String dev = r.device() == null ? ProcSelf.cpuModel() : r.device();
         List<String> all = PromptSource.named(r.prompts(), r.dolly(), r.nPrompts(), r.seed()).prompts();
         List<String> promptTexts = all.subList(0, Math.min(r.nPrompts(), all.size()));
@@ -72,7 +83,8 @@ public final class ProfileAllJob {
         });
         String prompts = r.prompts() + " (" + r.nPrompts() + " prompts)";
         ProfileAll job = new ProfileAll(store, draftBench,
-                new AlignAcceptanceMeasurer(models, align, promptTexts, prompts),
+                remote == null ? new AlignAcceptanceMeasurer(models, align, promptTexts, prompts)
+                        : new RemoteAcceptanceMeasurer(models, remote, align, promptTexts, prompts, store),
                 step -> listener.step(Math.max(0, labels.indexOf(step)), labels.size(), step));
         ResumableRun.Outcome outcome = job.run(settings, idleW);
         listener.step(labels.size(), labels.size(), "done");

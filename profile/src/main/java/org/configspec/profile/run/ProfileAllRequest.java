@@ -21,10 +21,12 @@ import org.configspec.core.error.ConfigSpecException;
  * @param seed     seed of prompt sampling and bootstrap
  * @param meter    the power meter's name as given (part of the run key: another meter is another run)
  * @param idle     how long the idle power baseline is measured before profiling
+ * @param targetApi the API of the serving engine the target runs on, or null for a local target (part of the
+ *                  run key; the URL is not: a server restarted elsewhere with the same model resumes)
  */
 public record ProfileAllRequest(String target, List<String> drafts, String device, String prompts, Path dolly,
                                 int nPrompts, int tokens, int kMax, int reps, int threads, long seed, String meter,
-                                Duration idle) {
+                                Duration idle, String targetApi) {
     public ProfileAllRequest {
         drafts = List.copyOf(drafts);
         if (nPrompts < 1) {
@@ -38,7 +40,11 @@ public record ProfileAllRequest(String target, List<String> drafts, String devic
      * @param dev the device name actually used
      */
     String runKey(String dev) {
-        return "profile-all:" + Integer.toHexString(List.of(target, String.join(",", drafts), dev, meter, prompts,
-                nPrompts, tokens, kMax, reps, threads, seed).hashCode());
+        List<Object> key = new java.util.ArrayList<>(List.of(target, String.join(",", drafts), dev, meter, prompts,
+                nPrompts, tokens, kMax, reps, threads, seed));
+        if (targetApi != null) {
+            key.add("remote " + targetApi);
+        }
+        return "profile-all:" + Integer.toHexString(key.hashCode());
     }
 }

@@ -15,8 +15,13 @@ import org.configspec.profile.align.AlignTable;
 import org.configspec.profile.align.AlignmentProfiler;
 import org.configspec.profile.align.ProfilingModels;
 import org.configspec.profile.align.PromptSource;
+import org.configspec.profile.align.RemoteAlignment;
+import org.configspec.llm.remote.RemoteTarget;
+import org.configspec.store.ProfileStore;
+import org.configspec.store.ProfileStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Visibility;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +37,21 @@ public final class AlignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--target", required = true, description = "target: a default model name or a GGUF path")
+    @Option(names = "--target", description = "target: a default model name or a GGUF path (with --target-url: the"
+            + " name the target's profile carries; default the server's model id)")
     String target;
+
+    @Mixin
+    TargetUrlOptions remote;
+
+    @Option(names = "--top-n", paramLabel = "N", description = "with --target-url: log-probabilities listed per "
+            + "generated position for sampling-mode bounds (default 20 with --temperature, else 0)")
+    Integer topN;
+
+    @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL", description = "with "
+            + "--target-url: record each remote continuation in this profile store's run log as it arrives, so that an"
+            + " interrupted run resumes (without URL: $CONFIGSPEC_STORE, else ~/.configspec/profiles.db)")
+    String store;
 
     @Option(names = "--draft", required = true, showDefaultValue = Visibility.NEVER,
             description = "draft: a default model name or a GGUF path (repeatable)")
@@ -90,14 +108,40 @@ public final class AlignCommand implements Callable<Integer> {
         AlignSettings s = settings();
         PromptSource source = prompts();
         AlignResult r;
-        try (ProfilingModels models = new ProfilingModels(ModelStore.defaultStore(), target, drafts, threads)) {
-            r = new AlignmentProfiler(models.target(), models.targetRef(), models.drafts(), s)
-                    .run(source.prompts(), source.description());
+        if (remote.given()) {
+            r = remote(s, source);
+        } else {
+            if (target == null) {
+                throw new ConfigSpecException("--target or --target-url: one is needed (a local GGUF, or a serving "
+                        + "engine's URL)");
+            }
+            try (ProfilingModels models = new ProfilingModels(ModelStore.defaultStore(), target, drafts, threads)) {
+                r = new AlignmentProfiler(models.target(), models.targetRef(), models.drafts(), s)
+                        .run(source.prompts(), source.description());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == TableOrJson.JSON ? AlignJson.render(r) + "\n" : AlignTable.render(r));
         out.flush();
         return 0;
+    }
+
+    private AlignResult remote(AlignSettings s, PromptSource source) {
+        int n = topN != null ? topN : temperature != null ? 20 : 0;
+        PrintWriter err = spec.commandLine().getErr();
+        try (RemoteTarget t = remote.open();
+             ProfilingModels models = ProfilingModels.draftsOnly(ModelStore.defaultStore(), drafts, threads);
+             ProfileStore st = store == null ? null
+                     : ProfileStores.open(ProfileStores.resolve(store.isEmpty() ? null : store, System.getenv()))) {
+            return RemoteAlignment.run(new RemoteAlignment.Remote(t, remote.endpoint().url().toString(), target, n),
+                    models.drafts(), s, source.prompts(), source.description(), st, step -> {
+                        err.print("\rconfigspec profile align: target request " + step);
+                        err.flush();
+                    });
+        } finally {
+            err.println();
+            err.flush();
+        }
     }
 
     private AlignSettings settings() {

@@ -17,6 +17,8 @@ import org.configspec.profile.power.PowerMeterSpec;
 import org.configspec.profile.power.PowerMeters;
 import org.configspec.profile.run.ProfileAllJob;
 import org.configspec.profile.run.ProfileAllRequest;
+import org.configspec.profile.align.RemoteAlignment;
+import org.configspec.llm.remote.RemoteTarget;
 import org.configspec.store.ProfileStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +43,16 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Mixin
     StoreOption store;
 
-    @Option(names = "--target", defaultValue = "stories15M-f32", paramLabel = "M", description = "Target model.")
+    @Option(names = "--target", paramLabel = "M", description = "Target model (default stories15M-f32; with"
+            + " --target-url the name its profiles carry, default the server's model id).")
     String target;
+
+    @Mixin
+    TargetUrlOptions remote;
+
+    @Option(names = "--top-n", paramLabel = "N", defaultValue = "0", description = "With --target-url: "
+            + "log-probabilities asked per generated position (recorded; greedy acceptance needs none).")
+    int topN;
 
     @Option(names = "--drafts", split = ",", paramLabel = "M", description = "Draft models.")
     List<String> drafts = new ArrayList<>(DEFAULT_DRAFTS);
@@ -88,10 +98,14 @@ public final class ProfileAllCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        ProfileAllRequest request = new ProfileAllRequest(target, drafts, device, prompts, dolly, nPrompts, tokens, kMax,
-                reps, threads, seed, meter, idleSeconds);
-        try (ProfileStore s = store.open(); PowerMeter m = openMeter(); Bar bar = new Bar()) {
+        try (RemoteTarget t = remote.given() ? remote.open() : null; ProfileStore s = store.open();
+             PowerMeter m = openMeter(); Bar bar = new Bar()) {
+            String name = target != null ? target : t != null ? t.identity().modelId() : "stories15M-f32";
+            String url = t == null ? null : remote.endpoint().url().toString();
+            ProfileAllRequest request = new ProfileAllRequest(name, drafts, device, prompts, dolly, nPrompts, tokens,
+                    kMax, reps, threads, seed, meter, idleSeconds, t == null ? null : t.identity().api().cliName());
             ProfileAllJob.Result r = ProfileAllJob.run(request, s, m, ModelStore.defaultStore(),
+                    t == null ? null : new RemoteAlignment.Remote(t, url, name, topN),
                     new ProfileAllJob.Listener() {
                         @Override
                         public void info(String line) {
@@ -110,7 +124,7 @@ public final class ProfileAllCommand implements Callable<Integer> {
                         }
                     });
             PrintWriter out = spec.commandLine().getOut();
-            out.println("profiled " + drafts.size() + " drafts against " + target + " on '" + r.device() + "' into "
+            out.println("profiled " + drafts.size() + " drafts against " + name + " on '" + r.device() + "' into "
                     + r.location() + ": " + r.outcome().recorded() + " steps measured now, " + r.outcome().skipped()
                     + " already done (run " + r.outcome().run().id() + ")");
             out.println("next: configspec select --store " + r.location() + " --price-output <$ per million tokens>");

@@ -18,11 +18,16 @@ class AlignCommandTest {
     }
 
     static Out run(String... args) {
+        return profile("align", args);
+    }
+
+    /** {@code configspec profile SUB ARGS…}. */
+    static Out profile(String sub, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] all = new String[args.length + 2];
         all[0] = "profile";
-        all[1] = "align";
+        all[1] = sub;
         System.arraycopy(args, 0, all, 2, args.length);
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
         return new Out(code, out.toString(), err.toString());
