@@ -70,8 +70,8 @@ public final class CapabilityProbe {
         String scoreRefused = refusal(() -> target.score(scored, scored.length - 1, 1));
         Capabilities.PromptScoring mode = target.capabilities().promptScoring();
         checks.add(new Check("prompt log-probabilities", scoreRefused == null, scoreRefused != null ? scoreRefused
-                : mode == Capabilities.PromptScoring.PER_POSITION ? "one request per position (no prompt "
-                + "log-probabilities in one request)" : "one request per sequence"));
+                : mode == Capabilities.PromptScoring.PER_POSITION ? "emulated: one request per position and one "
+                + "more (the server returns no prompt log-probabilities)" : "one request per sequence"));
         Generation other = target.generate(prompt, TOKENS, 0, 2);
         checks.add(new Check("seed", true, Arrays.equals(other.ids(), g.ids()) ? "accepted; greedy output the same "
                 + "for seeds 1 and 2" : "accepted; greedy output differs between seeds 1 and 2 (batch-variant "

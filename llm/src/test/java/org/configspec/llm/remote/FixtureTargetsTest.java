@@ -133,6 +133,25 @@ class FixtureTargetsTest {
     }
 
     @Test
+    void aProviderThatAnswersWithTokenTextInsteadOfIdsIsOneLineNotAGuess() {
+        String textOnly = "{\"choices\":[{\"index\":0,\"text\":\", there\",\"finish_reason\":\"length\","
+                + "\"logprobs\":{\"tokens\":[\",\",\" there\"],\"token_logprobs\":[-0.03,-0.1],"
+                + "\"top_logprobs\":[{\",\":-0.03},{\" there\":-0.1}],\"text_offset\":[0,1]}}],"
+                + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":2}}";
+        try (ScriptedServer s = new ScriptedServer()
+                .on("GET /v1/models", "{\"object\":\"list\",\"data\":[{\"id\":\"gpt-x\"}]}")
+                .on("POST /v1/completions", textOnly);
+                RemoteTarget t = open(s, TargetApi.OPENAI)) {
+            assertThatThrownBy(() -> t.generate(ONCE, 2, 1, 0)).isInstanceOfSatisfying(RemoteTargetException.class,
+                    e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.BAD_RESPONSE);
+                        assertThat(e.getMessage()).contains("choices[0].logprobs.tokens[0]")
+                                .contains("the provider returned token text").contains("is \",\"");
+                    });
+        }
+    }
+
+    @Test
     void llamaServerCompletionReadsTokensAndCompletionProbabilities() {
         try (ScriptedServer s = new ScriptedServer()
                 .on("GET /props", "{\"build_info\":\"b1-80fb11a\",\"model_alias\":\"stories15M-f32.gguf\","

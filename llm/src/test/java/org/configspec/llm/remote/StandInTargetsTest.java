@@ -110,9 +110,8 @@ class StandInTargetsTest {
                 double[] e = exact[p - 1];
                 assertThat(row.top().stream().mapToInt(TopEntry::id).toArray())
                         .containsExactly(ReferenceEngine.top(e, 5));
-                if (wire == Wire.OPENAI || wire == Wire.VLLM || wire == Wire.SGLANG) {
-                    assertThat(row.chosenLogprob()).as("position %d", p).isCloseTo(e[ids[p]], within(EPS));
-                }
+                assertThat(row.chosen()).isEqualTo(ids[p]);
+                assertThat(row.chosenLogprob()).as("position %d", p).isCloseTo(e[ids[p]], within(EPS));
             }
             double[] nextExact = exact[ids.length - 1];
             assertRowIsOurs(sc.next(), nextExact, ReferenceEngine.top(nextExact, 1)[0], 5, OTHER_DECODE);
