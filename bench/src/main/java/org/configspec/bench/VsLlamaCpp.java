@@ -56,7 +56,8 @@ import org.configspec.serve.verifier.VerifierServer;
  * <p>Usage: {@code VsLlamaCpp [key=value ...]}: {@code parts=decode,draft,batch,verifier,e2e}, {@code reps=5},
  * {@code threads=1}, {@code n=128}, {@code k=4}, {@code target=stories15M-f32}, {@code draft=stories15M-q8_0},
  * {@code models=stories15M-f32,stories15M-q8_0} (decode part), {@code clients=16}, {@code rtt=0,20,100},
- * {@code bin=.cache/llama-native/build/bin}, {@code jar=cli/target/configspec.jar}. Ends with one line per goal:
+ * {@code bin=.cache/llama-native/build/bin}, {@code jar=cli/target/configspec.jar}, {@code label=} (appended to
+ * the goal names in brackets, e.g. the library). Ends with one line per goal:
  * {@code goal <name> ratio <value> target <value> met|missed}.
  */
 public final class VsLlamaCpp {
@@ -117,7 +118,9 @@ public final class VsLlamaCpp {
     }
 
     private void goal(String name, double ratio, double target) {
-        goals.add(String.format(Locale.ROOT, "goal %s ratio %.2f target %.2f %s", name, ratio, target,
+        String label = args.getOrDefault("label", "");
+        goals.add(String.format(Locale.ROOT, "goal %s%s ratio %.2f target %.2f %s", name,
+                label.isEmpty() ? "" : "[" + label + "]", ratio, target,
                 ratio >= target ? "met" : "missed"));
     }
 
