@@ -152,6 +152,14 @@ public final class EdgeClient {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (pending != null) {
+                // no round was verified (the prompt filled the context): the early session still has to go
+                try {
+                    session = takePending().session();
+                } catch (VerifierException | RuntimeException e) {
+                    // never created
+                }
+            }
             if (session != null) {
                 try {
                     transport.deleteSession(session);

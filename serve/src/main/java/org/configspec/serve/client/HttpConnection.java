@@ -10,7 +10,6 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -269,10 +268,10 @@ final class HttpConnection implements AutoCloseable {
         socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
     }
 
+    /** A piece of the answer for an error message: at most 80 characters, control characters as '?'. */
     private static String clip(String s) {
         String t = s.length() > 80 ? s.substring(0, 80) + "…" : s;
-        return new String(t.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1)
-                .replaceAll("\\p{Cntrl}", "?");
+        return t.replaceAll("\\p{Cntrl}", "?");
     }
 
     @Override
