@@ -22,7 +22,6 @@ import org.configspec.profile.draft.BatchCost;
 import org.configspec.profile.draft.BatchCostTable;
 import org.configspec.profile.draft.DecodeBench;
 import org.configspec.profile.draft.DecodeBenchSettings;
-import org.configspec.profile.draft.DecodeSpeed;
 import org.configspec.serve.link.DirectionSpec;
 import org.configspec.serve.link.HostPort;
 import org.configspec.serve.link.Link;
@@ -36,11 +35,11 @@ import org.configspec.serve.verifier.VerifierServer;
  * interleaved repetitions (ours, then theirs, in every repetition). What {@code scripts/bench-vs-llamacpp} runs, once
  * per library (the parts that compare with the same build on the native library, the others on the default one).
  * <ol>
- *   <li>{@code decode}: greedy decode tok/s through ConfigSpec ({@link DecodeBench}: empty cache, N single-token
- *       steps, decode + argmax) vs llama-bench {@code tg N}; goal ≥ 0.95 on every model;</li>
+ *   <li>{@code decode}: greedy decode tok/s through ConfigSpec ({@link WarmDecode}: empty cache, N single-token
+ *       steps, decode + argmax, on a model loaded once) vs llama-bench {@code tg N}; goal ≥ 0.95 on every model;</li>
  *   <li>{@code draft}: drafting inside real {@code run} rounds (Σ K / Σ drafting seconds from its rounds CSV, the first
- *       round, which prefills the prompt, left out) vs the same draft's greedy decode speed ({@link DecodeBench}, same
- *       threads and settings); goal ≥ 0.9;</li>
+ *       round, which prefills the prompt, left out) vs the same draft's greedy decode speed ({@link WarmDecode}, same
+ *       threads); goal ≥ 0.9;</li>
  *   <li>{@code batch}: verifying K = 1..16 tokens in one batch vs K single steps, with the verifier's settings (flash
  *       attention off, F32 KV cache: {@link ContextOptions#exact()}); goal ≥ 2.5 at K = 8 on the target;</li>
  *   <li>{@code verifier}: verified positions/s of an in-process verifier under 16 concurrent synthetic clients
@@ -138,7 +137,7 @@ public final class VsLlamaCpp {
     private void decode() {
         List<String> models = List.of(args.getOrDefault("models", "stories15M-f32,stories15M-q8_0").split(","));
         System.out.printf(Locale.ROOT, "%n(1) greedy decode, tg %d from an empty cache, flash attention auto, F16 KV;"
-                + " per repetition ConfigSpec (3 timed runs after 1 warm-up) then llama-bench -r 1%n", n);
+                + " per repetition one ConfigSpec run on a model loaded once and warmed up, then llama-bench -r 1%n", n);
         System.out.printf(Locale.ROOT, "%-22s %14s %14s %14s %8s%n", "model", "ConfigSpec", "(decode only)",
                 "llama-bench", "ratio");
         double worst = Double.MAX_VALUE;
@@ -146,12 +145,12 @@ public final class VsLlamaCpp {
             double[] ours = new double[reps];
             double[] oursDecode = new double[reps];
             double[] theirs = new double[reps];
-            for (int r = 0; r < reps; r++) {
-                DecodeSpeed d = DecodeBench.withDefaults().run(decodeSettings(List.of(m), List.of(), 3,
-                        ContextOptions.FlashAttention.AUTO, ContextOptions.KvCacheType.F16), null).speeds().get(0);
-                ours[r] = d.greedy().value();
-                oursDecode[r] = d.decode().value();
-                theirs[r] = tools.benchTg(model(m), threads, n);
+            try (WarmDecode d = new WarmDecode(model(m), threads, n)) {
+                for (int r = 0; r < reps; r++) {
+                    ours[r] = d.greedy();
+                    oursDecode[r] = d.forced();
+                    theirs[r] = tools.benchTg(model(m), threads, n);
+                }
             }
             double ratio = Median.of(ours) / Median.of(theirs);
             worst = Math.min(worst, ratio);
@@ -292,7 +291,8 @@ public final class VsLlamaCpp {
         Path log = Files.createTempFile("vs-llamacpp-serve", ".log");
         Path csv = Files.createTempFile("vs-llamacpp-rounds", ".csv");
         try (ServerProcess server = ServerProcess.start(jar, List.of("--model", target, "-t",
-                Integer.toString(threads)), log)) {
+                Integer.toString(threads)), log);
+             WarmDecode draftAlone = new WarmDecode(model(draft), threads, n)) {
             String url = server.url();
             runClient(jar, url, draft, csv); // warm-up of the server
             for (int r = 0; r < reps; r++) {
@@ -308,9 +308,7 @@ public final class VsLlamaCpp {
                     }
                 }
                 if (draftPart) {
-                    profiled[r] = DecodeBench.withDefaults().run(decodeSettings(List.of(draft), List.of(), 3,
-                            ContextOptions.FlashAttention.AUTO, ContextOptions.KvCacheType.F16), null).speeds().get(0)
-                            .greedy().value();
+                    profiled[r] = draftAlone.greedy();
                 }
                 if (e2e) {
                     NativeTools.Speculative s = tools.speculative(model(target), model(draft), PROMPT, n, k, threads);
