@@ -198,14 +198,7 @@ public final class ServeBench {
         }
         VerifierConfig base = VerifierConfig.defaults().withThreads(threads)
                 .withSessions(Math.max(4, most), Duration.ofSeconds(60));
-        // each client's reference: the target's own greedy continuation, by K = 0 verifies
-        List<int[]> refs = new ArrayList<>();
-        try (VerifierServer server = VerifierServer.start(base.withBatching(1, Duration.ZERO), target);
-             HttpVerifierTransport http = new HttpVerifierTransport(server.url(), null, Duration.ofSeconds(30))) {
-            for (int[] p : prompts) {
-                refs.add(targetAlone(http, p, tokens + k + 1).tokens);
-            }
-        }
+        List<int[]> refs = references(base, target, prompts, tokens + k + 1);
         System.out.printf(Locale.ROOT, "%n(b) verifier throughput, direct connection, synthetic clients drafting K = %d"
                 + " tokens of the target's own continuation (full acceptance), %d tokens per client; verified tok/s ="
                 + " committed tokens of all clients / wall time%n", k, tokens);
@@ -242,13 +235,31 @@ public final class ServeBench {
         }
     }
 
-    private record LoadResult(long tokens, long rounds, double seconds, double meanBatch) {
+    /** Each prompt's reference: the target's own greedy continuation of {@code n} tokens, by K = 0 verifies. */
+    static List<int[]> references(VerifierConfig config, LlamaModel target, List<int[]> prompts, int n)
+            throws VerifierException {
+        List<int[]> refs = new ArrayList<>();
+        try (VerifierServer server = VerifierServer.start(config.withBatching(1, Duration.ZERO), target);
+             HttpVerifierTransport http = new HttpVerifierTransport(server.url(), null, Duration.ofSeconds(30))) {
+            for (int[] p : prompts) {
+                refs.add(targetAlone(http, p, n).tokens);
+            }
+        }
+        return refs;
+    }
+
+    /** Synthetic clients' totals: committed tokens, verify rounds, wall seconds, mean batch the server reported. */
+    record LoadResult(long tokens, long rounds, double seconds, double meanBatch) {
     }
 
     private record ClientResult(long tokens, long rounds, long batchSum) {
     }
 
-    private static LoadResult load(VerifierServer server, List<int[]> prompts, List<int[]> refs, int clients,
+    /**
+     * {@code clients} synthetic clients at once, client i on prompt i with reference i, each committing {@code tokens}
+     * tokens by verifies of K reference tokens (full acceptance: K + 1 positions decoded per round).
+     */
+    static LoadResult load(VerifierServer server, List<int[]> prompts, List<int[]> refs, int clients,
                                    int tokens, int k) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CyclicBarrier start = new CyclicBarrier(clients + 1);

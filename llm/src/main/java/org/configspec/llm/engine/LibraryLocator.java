@@ -14,12 +14,17 @@ import org.configspec.llm.LlmException;
 /**
  * Finds the llama.cpp shared library: system property {@code configspec.llama.lib} or environment variable
  * {@code CONFIGSPEC_LLAMA_LIB} (a directory holding {@code libllama*.so}, or the library file itself, e.g. a
- * user-built one such as {@code .cache/llama-native/build/bin}); else {@code <home>/.cache/llama/<platform>} as
- * provisioned by {@code scripts/setup}.
+ * user-built one; the value {@value #PREBUILT} asks for the prebuilt library); else the native build of
+ * {@code scripts/build-llama-native} when it is complete ({@code <home>/.cache/llama-native/.stamp} and
+ * {@code build/bin/libllama*.so}), since only it verifies a batch of 8 at least 2.5× cheaper than 8 single steps
+ * (docs/benchmarks.md, "Against llama.cpp's own tools"); else {@code <home>/.cache/llama/<platform>} as provisioned
+ * by {@code scripts/setup}.
  */
 public final class LibraryLocator {
     public static final String PROPERTY = "configspec.llama.lib";
     public static final String ENV = "CONFIGSPEC_LLAMA_LIB";
+    /** The setting's value that chooses the prebuilt library even when a native build is present. */
+    public static final String PREBUILT = "prebuilt";
 
     private LibraryLocator() { }
 
@@ -42,8 +47,13 @@ public final class LibraryLocator {
 
     /** The libllama file to load, or a one-line error saying where it looked and how to fix it. */
     public static Path locate() {
-        String explicit = ConfigSpecHome.setting(PROPERTY, ENV);
-        if (explicit != null) {
+        return locate(ConfigSpecHome.setting(PROPERTY, ENV), ConfigSpecHome::find);
+    }
+
+    /** {@link #locate()} with the setting's value (or null) and the home given. */
+    static Path locate(String explicit, java.util.function.Supplier<java.util.Optional<Path>> homes) {
+        boolean prebuilt = PREBUILT.equals(explicit);
+        if (explicit != null && !prebuilt) {
             Path p = Path.of(explicit).toAbsolutePath().normalize();
             if (Files.isRegularFile(p)) {
                 return p;
@@ -54,15 +64,35 @@ public final class LibraryLocator {
             }
             return findIn(p, "set by " + PROPERTY + "/" + ENV);
         }
-        Path home = ConfigSpecHome.find().orElseThrow(() -> new LlmException(
+        Path home = homes.get().orElseThrow(() -> new LlmException(
                 "llama.cpp library not found: ConfigSpec home unknown (no scripts/setup at or above "
                         + Path.of("").toAbsolutePath() + "); set -D" + PROPERTY + " to a directory with libllama*.so"));
+        if (!prebuilt) {
+            Path nativeBuild = nativeBuild(home);
+            if (nativeBuild != null) {
+                return nativeBuild;
+            }
+        }
         Path dir = home.resolve(".cache").resolve("llama").resolve(platform());
         if (!Files.isDirectory(dir)) {
             throw new LlmException("llama.cpp library not found: " + dir + " does not exist; run scripts/setup in "
                     + home + " (or set -D" + PROPERTY + " to a directory with libllama*.so)");
         }
         return findIn(dir, "run scripts/setup in " + home);
+    }
+
+    /** The libllama of a complete native build under {@code home}, or null. */
+    static Path nativeBuild(Path home) {
+        Path root = home.resolve(".cache").resolve("llama-native");
+        Path bin = root.resolve("build").resolve("bin");
+        if (!Files.isRegularFile(root.resolve(".stamp")) || !Files.isDirectory(bin)) {
+            return null;
+        }
+        try {
+            return findIn(bin, "native build");
+        } catch (LlmException e) {
+            return null;
+        }
     }
 
     /** The libllama library file in {@code dir}; prefers {@code libllama.so}, then versioned names. */

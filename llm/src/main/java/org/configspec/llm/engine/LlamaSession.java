@@ -29,6 +29,8 @@ public final class LlamaSession implements InferenceEngine {
     private final boolean[] hasLogits;
     private final byte[] logitFlags;
     private final int[] lastPos;
+    /** One logits row, reused by {@link #argmax(int)}. */
+    private final float[] scratch;
 
     LlamaSession(LlamaModel model, LlamaLibrary lib, Pointer modelHandle, ContextOptions options) {
         this.model = model;
@@ -82,6 +84,7 @@ public final class LlamaSession implements InferenceEngine {
         this.hasLogits = new boolean[cap];
         this.logitFlags = new byte[cap];
         this.lastPos = new int[options.sequences()];
+        this.scratch = new float[vocabSize];
         java.util.Arrays.fill(lastPos, -1);
     }
 
@@ -205,20 +208,26 @@ public final class LlamaSession implements InferenceEngine {
         return row(i).getByteBuffer(0, 4L * vocabSize).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
+    /**
+     * The row is copied in bulk into a reused array and scanned there (measured ~35-45 µs per 32,000-entry row against
+     * ~60-80 µs reading element by element through the direct buffer; docs/benchmarks.md); one branch per entry, NaN
+     * taking the rare path.
+     */
     @Override
     public int argmax(int i) {
-        FloatBuffer fb = logitsView(i);
+        logitsView(i).get(0, scratch);
+        float[] l = scratch;
         int best = 0;
-        float max = fb.get(0);
+        float max = l[0];
         if (Float.isNaN(max)) {
             throw notANumber(i);
         }
-        for (int k = 1; k < vocabSize; k++) {
-            float v = fb.get(k);
-            if (Float.isNaN(v)) {
-                throw notANumber(i);
-            }
-            if (v > max) {
+        for (int k = 1; k < l.length; k++) {
+            float v = l[k];
+            if (!(v <= max)) {
+                if (v != v) {
+                    throw notANumber(i);
+                }
                 max = v;
                 best = k;
             }

@@ -3,6 +3,8 @@ package org.configspec.serve.client;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.ContextOptions;
@@ -86,6 +88,8 @@ public final class EdgeClient {
         private long retries;
         private long recreations;
         private final List<RoundRecord> records = new ArrayList<>();
+        /** The session being created while the draft prefills the prompt (first round only), or null. */
+        private CompletableFuture<SessionResponse> pending;
 
         Run(Drafter drafter, int[] prompt, int n, KPolicy policy, CommitListener listener) {
             this.drafter = drafter;
@@ -105,6 +109,7 @@ public final class EdgeClient {
             int fallback = 0;
             boolean ended = false;
             boolean local = false;
+            createEarly();
             // up to context + 1 tokens: the last one is chosen after the last position and never decoded (as generate)
             while (!ended && generated() < n && length <= Math.min(contextLimit, drafter.contextLimit())) {
                 if (!local) {
@@ -147,6 +152,14 @@ public final class EdgeClient {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (pending != null) {
+                // no round was verified (the prompt filled the context): the early session still has to go
+                try {
+                    session = takePending().session();
+                } catch (VerifierException | RuntimeException e) {
+                    // never created
+                }
+            }
             if (session != null) {
                 try {
                     transport.deleteSession(session);
@@ -157,6 +170,43 @@ public final class EdgeClient {
             int[] out = Arrays.copyOfRange(seq, prompt.length, length);
             return new Result(prompt, out, new RunSummary(records, records.size(), out.length, fallback, seconds,
                     retries, recreations, transport.bytesSent() - sent0, transport.bytesReceived() - received0));
+        }
+
+        /**
+         * Starts creating the session on a thread of its own, so that the verifier's prompt prefill and the round trip
+         * overlap the draft's prefill and first K drafted tokens (llama-speculative prefills both models before it
+         * drafts; here they are on different machines and can work at once). The first verify takes its result.
+         */
+        private void createEarly() {
+            SessionRequest request = newSession();
+            CompletableFuture<SessionResponse> f = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    f.complete(transport.createSession(request));
+                } catch (VerifierException | RuntimeException e) {
+                    f.completeExceptionally(e);
+                }
+            }, "configspec-create-session");
+            t.setDaemon(true);
+            t.start();
+            pending = f;
+        }
+
+        /** The session started by {@link #createEarly()}; its failure is thrown as if the call had been made here. */
+        private SessionResponse takePending() throws VerifierException, InterruptedException {
+            CompletableFuture<SessionResponse> f = pending;
+            pending = null;
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof VerifierException v) {
+                    throw v;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /**
@@ -199,7 +249,7 @@ public final class EdgeClient {
             while (true) {
                 try {
                     if (session == null) {
-                        SessionResponse s = transport.createSession(newSession());
+                        SessionResponse s = pending != null ? takePending() : transport.createSession(newSession());
                         session = s.session();
                         contextLimit = s.contextLimit();
                         maxK = s.maxK();

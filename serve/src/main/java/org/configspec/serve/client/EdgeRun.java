@@ -73,8 +73,8 @@ public final class EdgeRun {
     public static RunReport run(Request r, EnergyMeter meter, Consumer<byte[]> text, Consumer<String> notices)
             throws InterruptedException {
         KPolicy policy = policy(r);
-        try (LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(r.draft()));
-             HttpVerifierTransport t = new HttpVerifierTransport(r.verifier(), r.token(), r.timeout())) {
+        try (HttpVerifierTransport t = new HttpVerifierTransport(r.verifier(), r.token(), r.timeout());
+             LlamaModel m = loadWhileWarming(t, r.draft())) {
             EdgeClient client = new EdgeClient(m, t, r.options(), notices);
             int[] promptIds = m.tokenize(r.prompt(), true);
             EnergyMeter.Window window = meter == null ? null : meter.start();
@@ -91,6 +91,14 @@ public final class EdgeRun {
             }
             return new RunReport(policy.name(), result.summary(), BilledTokens.of(rounds, promptIds.length), energy);
         }
+    }
+
+    /** Loads the draft while another thread connects to the verifier and starts the HTTP and JSON code. */
+    private static LlamaModel loadWhileWarming(HttpVerifierTransport t, String draft) {
+        Thread warm = new Thread(t::warmUp, "configspec-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+        return LlamaModel.load(ModelStore.defaultStore().resolve(draft));
     }
 
     private static KPolicy policy(Request r) {

@@ -1,12 +1,11 @@
 package org.configspec.serve.client;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.serve.protocol.ErrorBody;
@@ -17,14 +16,25 @@ import org.configspec.serve.protocol.SessionResponse;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
 
-/** {@link VerifierTransport} over HTTP/1.1 + JSON with the JDK client (one keep-alive connection reused). */
+/**
+ * {@link VerifierTransport} over HTTP/1.1 + JSON on plain blocking sockets ({@link HttpConnection}: keep-alive,
+ * TCP_NODELAY, the answer read on the calling thread). Idle connections are pooled, so concurrent callers each get
+ * their own. A request that fails on a reused connection before any byte of the answer arrived (the verifier closed
+ * an idle keep-alive connection) is sent once more on a fresh connection; every other failure is reported. Thread-safe.
+ */
 public final class HttpVerifierTransport implements VerifierTransport {
+    private static final int CONNECT_TIMEOUT_MS = 2000;
+
     private final URI base;
+    private final String host;
+    private final int port;
+    private final String hostHeader;
     private final String token;
     private final Duration timeout;
-    private final HttpClient http;
+    private final ConcurrentLinkedDeque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private volatile boolean closed;
 
     public HttpVerifierTransport(String url, String token, Duration timeout) {
         String u = url == null ? "" : url.trim();
@@ -39,50 +49,87 @@ public final class HttpVerifierTransport implements VerifierTransport {
         if (!"http".equals(base.getScheme()) || base.getHost() == null) {
             throw new ConfigSpecException("--verifier '" + url + "' is not an http URL (allowed: http://HOST:PORT)");
         }
+        String h = base.getHost();
+        this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        this.port = base.getPort() < 0 ? 80 : base.getPort();
+        this.hostHeader = h + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        if (token != null && token.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new ConfigSpecException("the verifier token contains control characters (allowed: printable text)");
+        }
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /**
+     * Opens a connection and reads {@code /healthz} once, so that connecting, class loading and JSON start-up are
+     * paid before the first round (e.g. while the draft model loads). Failures are ignored: the first real request
+     * reports them.
+     */
+    public void warmUp() {
+        try {
+            // Jackson builds its serializers and deserializers on first use
+            Json.write(new VerifyRequest(1, new int[0], null));
+            Json.read(Json.write(new VerifyResponse(0, 0, 1, new VerifyResponse.Timings(0, 0, 1))), VerifyResponse.class);
+            call("GET", "/healthz", null, null, false);
+        } catch (VerifierException | RuntimeException e) {
+            // reported by the first real request
+        }
     }
 
     @Override
     public SessionResponse createSession(SessionRequest request) throws VerifierException {
-        return call("POST", "/v1/sessions", Json.write(request), SessionResponse.class);
+        return call("POST", "/v1/sessions", Json.write(request), SessionResponse.class, true);
     }
 
     @Override
     public VerifyResponse verify(String session, VerifyRequest request) throws VerifierException {
-        return call("POST", "/v1/sessions/" + session + "/verify", Json.write(request), VerifyResponse.class);
+        return call("POST", "/v1/sessions/" + session + "/verify", Json.write(request), VerifyResponse.class, true);
     }
 
     @Override
     public void deleteSession(String session) throws VerifierException {
-        call("DELETE", "/v1/sessions/" + session, null, null);
+        call("DELETE", "/v1/sessions/" + session, null, null, true);
     }
 
-    private <T> T call(String method, String path, byte[] body, Class<T> type) throws VerifierException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+    private byte[] head(String method, String path, byte[] body) {
+        StringBuilder sb = new StringBuilder(160).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(hostHeader).append("\r\n");
         if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+            sb.append("Authorization: Bearer ").append(token).append("\r\n");
         }
         if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-            sent.addAndGet(body.length);
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
+            sb.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        } else if (!"GET".equals(method)) {
+            sb.append("Content-Length: 0\r\n");
         }
-        HttpResponse<byte[]> r;
+        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One exchange; {@code count} false for the warm-up (its bytes are not payload of the run). With {@code type} null
+     * the answer's body is not parsed.
+     */
+    private <T> T call(String method, String path, byte[] payload, Class<T> type, boolean count)
+            throws VerifierException {
+        byte[] head = head(method, path, payload);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpConnection.Answer a;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            a = exchange(head, payload, deadline);
+        } catch (SocketTimeoutException e) {
+            throw new VerifierException(VerifierException.Kind.UNREACHABLE, 0, "verifier unreachable: no answer within"
+                    + " the request timeout of " + timeout.toMillis() + " ms", e);
         } catch (IOException e) {
             throw new VerifierException(VerifierException.Kind.UNREACHABLE, 0, "verifier unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VerifierException(VerifierException.Kind.UNREACHABLE, 0, "interrupted", e);
         }
-        byte[] answer = r.body() == null ? new byte[0] : r.body();
-        received.addAndGet(answer.length);
-        int status = r.statusCode();
+        if (payload != null) {
+            sent.addAndGet(payload.length);
+        }
+        byte[] answer = a.body();
+        if (count) {
+            received.addAndGet(answer.length);
+        }
+        int status = a.status();
         if (status >= 200 && status < 300) {
             if (type == null) {
                 return null;
@@ -100,6 +147,39 @@ public final class HttpVerifierTransport implements VerifierTransport {
                 : status >= 500 || status == 429 || status == 408 ? VerifierException.Kind.UNREACHABLE
                 : VerifierException.Kind.REJECTED;
         throw new VerifierException(kind, status, "verifier answered " + status + ": " + message, null);
+    }
+
+    /** Sends on an idle connection (or a new one); a stale idle connection is replaced once. */
+    private HttpConnection.Answer exchange(byte[] head, byte[] body, long deadline) throws IOException {
+        if (closed) {
+            throw new IOException("transport closed");
+        }
+        HttpConnection c = idle.pollFirst();
+        if (c == null) {
+            c = HttpConnection.open(host, port, CONNECT_TIMEOUT_MS);
+        }
+        HttpConnection.Answer a;
+        try {
+            a = c.exchange(head, body, deadline);
+        } catch (HttpConnection.NothingReceived stale) {
+            c.close();
+            c = HttpConnection.open(host, port, CONNECT_TIMEOUT_MS);
+            try {
+                a = c.exchange(head, body, deadline);
+            } catch (IOException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        if (a.reusable() && !closed) {
+            idle.addFirst(c);
+        } else {
+            c.close();
+        }
+        return a;
     }
 
     private static String errorMessage(byte[] answer, int status) {
@@ -123,6 +203,9 @@ public final class HttpVerifierTransport implements VerifierTransport {
 
     @Override
     public void close() {
-        // the JDK client releases its connections when collected; nothing to free explicitly on Java 17
+        closed = true;
+        for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+            c.close();
+        }
     }
 }

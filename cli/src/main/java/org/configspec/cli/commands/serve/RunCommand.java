@@ -127,6 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.finish();
         report.lines().forEach(l -> err.println("configspec run: " + l));
+        err.println("configspec run: " + org.configspec.llm.engine.LlamaRuntime.get().describe());
         err.flush();
         return 0;
     }

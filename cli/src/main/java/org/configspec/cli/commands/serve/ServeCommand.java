@@ -150,6 +150,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
                 + server.url() + " (Ctrl-C stops)");
+        err.println("configspec serve: " + org.configspec.llm.engine.LlamaRuntime.get().describe());
         if (server.config().token() == null && server.config().allowUnauthenticated()) {
             err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
                     + " it (--allow-unauthenticated)");
