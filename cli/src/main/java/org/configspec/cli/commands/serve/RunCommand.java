@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PowerMeter;
@@ -127,7 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.finish();
         report.lines().forEach(l -> err.println("configspec run: " + l));
-        err.println("configspec run: " + org.configspec.llm.engine.LlamaRuntime.get().describe());
+        err.println("configspec run: " + LlamaRuntime.get().describe());
         err.flush();
         return 0;
     }

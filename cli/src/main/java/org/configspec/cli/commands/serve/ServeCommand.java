@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.llm.remote.Endpoint;
@@ -150,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
                 + server.url() + " (Ctrl-C stops)");
-        err.println("configspec serve: " + org.configspec.llm.engine.LlamaRuntime.get().describe());
+        err.println("configspec serve: " + LlamaRuntime.get().describe());
         if (server.config().token() == null && server.config().allowUnauthenticated()) {
             err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
                     + " it (--allow-unauthenticated)");
