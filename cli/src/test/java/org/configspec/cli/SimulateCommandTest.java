@@ -47,7 +47,7 @@ class SimulateCommandTest {
     @CsvSource(delimiter = '|', value = {
         "--device RPi~9|--device: unknown value 'RPi 9'; the catalog has: Jetson AGX Orin, RPi 4B, RPi 5",
         "--draft Phi-3|--draft: unknown value 'Phi-3'; the catalog has:",
-        "--policy greedy|Invalid value for option '--policy': expected one of [FIXED, BACKOFF, OPTIMAL, BANDIT]",
+        "--policy greedy|Invalid value for option '--policy': expected one of [FIXED, BACKOFF, OPTIMAL, BANDIT, TRACKING]",
         "--rtt-sigma -0.5|--rtt-sigma = -0.5: allowed a finite number >= 0",
         "--rtt -5ms|Invalid value for option '--rtt': '-5ms' is not a duration in [0, 1 h]",
         "--sweep nodes=1,2|--sweep 'nodes=1,2': allowed clients=N,N,... or verifiers=N,N,...",

@@ -32,6 +32,10 @@ public record SimConfig(ClientSpec client, int clients, int verifiers, double du
         return new SimConfig(c, clients, verifiers, durationS, seed, batching, service, rtt);
     }
 
+    public SimConfig withDuration(double seconds) {
+        return new SimConfig(client, clients, verifiers, seconds, seed, batching, service, rtt);
+    }
+
     public SimConfig withRtt(RttModel r) {
         return new SimConfig(client, clients, verifiers, durationS, seed, batching, service, r);
     }

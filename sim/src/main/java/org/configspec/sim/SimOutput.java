@@ -103,42 +103,62 @@ public final class SimOutput {
         return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 
-    /** The policy comparison as a table: goodput per client and regret against the best fixed K. */
-    public static String comparisonTable(List<PolicyComparison.Row> rows) {
+    /**
+     * The policy comparison as a table: goodput per client and regret against the best fixed K; with a switching round
+     * trip also the per-phase oracle and the regret against it.
+     */
+    public static String comparisonTable(PolicyComparison.Outcome o) {
+        List<PolicyComparison.Row> rows = o.rows();
         SimConfig c = rows.get(0).result().config();
         StringBuilder b = new StringBuilder("policies compared: ").append(c.client().name()).append(", ").append(c.clients())
                 .append(c.clients() == 1 ? " client, " : " clients, ").append(c.verifiers()).append(c.verifiers() == 1 ? " verifier, " : " verifiers, ").append(num(c.durationS()))
                 .append(" s simulated, seed ").append(c.seed()).append("; RTT: ").append(c.rtt().describe()).append('\n');
-        b.append("regret: (best fixed K − policy) / best fixed K, mean goodput per client; negative = beats every fixed K\n\n");
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", "policy", "good mean", "good p95", "mean K", "regret %"));
+        b.append("regret: (best fixed K − policy) / best fixed K, mean goodput per client; negative = beats every fixed K\n");
+        if (o.phased()) {
+            b.append("oracle: the best fixed K of each phase of the link, ").append(num(o.oracle()))
+                    .append(" tok/s (best single fixed K ").append(num(o.bestFixed())).append(" tok/s)\n");
+        }
+        b.append('\n');
+        String head = "%-34s %10s %10s %8s %9s";
+        b.append(String.format(Locale.ROOT, head, "policy", "good mean", "good p95", "mean K", "regret %"));
+        b.append(o.phased() ? String.format(Locale.ROOT, " %12s%n", "vs oracle %") : "\n");
         for (PolicyComparison.Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", r.policy(), num(r.result().goodput().mean()),
+            b.append(String.format(Locale.ROOT, head, r.policy(), num(r.result().goodput().mean()),
                     num(r.result().goodput().p95()), num(r.result().meanK()), num(100 * r.regret())));
+            b.append(o.phased() ? String.format(Locale.ROOT, " %12s%n", num(100 * r.oracleRegret())) : "\n");
         }
         return b.toString();
     }
 
-    /** The policy comparison as CSV. */
-    public static String comparisonCsv(List<PolicyComparison.Row> rows) {
-        StringBuilder b = new StringBuilder("policy,goodput_mean_tok_s,goodput_p95_tok_s,mean_k,regret\n");
-        for (PolicyComparison.Row r : rows) {
+    /** The policy comparison as CSV (with a switching round trip, a last column: regret against the per-phase oracle). */
+    public static String comparisonCsv(PolicyComparison.Outcome o) {
+        StringBuilder b = new StringBuilder("policy,goodput_mean_tok_s,goodput_p95_tok_s,mean_k,regret")
+                .append(o.phased() ? ",regret_vs_oracle\n" : "\n");
+        for (PolicyComparison.Row r : o.rows()) {
             b.append('"').append(r.policy()).append("\",").append(fig(r.result().goodput().mean())).append(',')
                     .append(fig(r.result().goodput().p95())).append(',').append(fig(r.result().meanK())).append(',')
-                    .append(fig(r.regret())).append('\n');
+                    .append(fig(r.regret()));
+            b.append(o.phased() ? "," + fig(r.oracleRegret()) + "\n" : "\n");
         }
         return b.toString();
     }
 
-    /** The policy comparison as JSON: {"policies": [{policy, regret, run}]}. */
-    public static String comparisonJson(List<PolicyComparison.Row> rows) {
+    /**
+     * The policy comparison as JSON: {"policies": [{policy, regret, regret_vs_oracle, run}], "best_fixed_tok_s",
+     * "oracle_tok_s"}.
+     */
+    public static String comparisonJson(PolicyComparison.Outcome o) {
         ObjectNode root = MachineJson.object();
         ArrayNode ps = root.putArray("policies");
-        for (PolicyComparison.Row r : rows) {
-            ObjectNode o = ps.addObject();
-            o.put("policy", r.policy());
-            MachineJson.putFigure(o, "regret", r.regret());
-            o.set("run", object(r.result()));
+        for (PolicyComparison.Row r : o.rows()) {
+            ObjectNode n = ps.addObject();
+            n.put("policy", r.policy());
+            MachineJson.putFigure(n, "regret", r.regret());
+            MachineJson.putFigure(n, "regret_vs_oracle", r.oracleRegret());
+            n.set("run", object(r.result()));
         }
+        MachineJson.putFigure(root, "best_fixed_tok_s", o.bestFixed());
+        MachineJson.putFigure(root, "oracle_tok_s", o.oracle());
         return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 

@@ -55,7 +55,7 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Draft length (the start K of the adaptive policies; they choose up to --k-max).")
     int k;
 
-    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit",
+    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit|tracking",
             description = "How each client chooses K (the real client's policies).")
     PolicyKind policy;
 
@@ -123,11 +123,11 @@ public final class SimulateCommand implements Callable<Integer> {
             if (s != null) {
                 throw new ConfigSpecException("--compare-policies and --sweep exclude each other; give one");
             }
-            List<PolicyComparison.Row> rows = PolicyComparison.run(config);
+            PolicyComparison.Outcome outcome = PolicyComparison.compare(config);
             out.print(switch (format.get()) {
-                case TABLE -> SimOutput.comparisonTable(rows);
-                case CSV -> SimOutput.comparisonCsv(rows);
-                case JSON -> SimOutput.comparisonJson(rows);
+                case TABLE -> SimOutput.comparisonTable(outcome);
+                case CSV -> SimOutput.comparisonCsv(outcome);
+                case JSON -> SimOutput.comparisonJson(outcome);
             });
             out.flush();
             return 0;

@@ -45,7 +45,7 @@ public final class BanditK extends KPolicy {
         double bestDraw = Double.NEGATIVE_INFINITY;
         for (int k = 1; k <= maxK; k++) {
             double sd = Math.sqrt(m2[k] / (n[k] - 1) / n[k]);
-            double draw = mean[k] + sd * gaussian();
+            double draw = mean[k] + sd * StandardNormal.next(rng);
             if (draw > bestDraw) {
                 bestDraw = draw;
                 best = k;
@@ -66,17 +66,5 @@ public final class BanditK extends KPolicy {
         double d = g - mean[k];
         mean[k] += d / n[k];
         m2[k] += d * (g - mean[k]);
-    }
-
-    private double gaussian() {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * rng.nextDouble() - 1;
-            v = 2 * rng.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
     }
 }
