@@ -58,6 +58,52 @@ public sealed interface RttModel {
         }
     }
 
+    /**
+     * Measured round trips drawn with replacement, e.g. from link-emulator runs ({@link RttFile}); the median is the
+     * sample's (nearest rank).
+     */
+    record Empirical(double[] seconds, String source) implements RttModel {
+        public Empirical {
+            if (seconds.length == 0) {
+                throw new ConfigSpecException("--rtt-file " + source + ": no round trips");
+            }
+            seconds = seconds.clone();
+            for (double v : seconds) {
+                nonNegative("--rtt-file " + source + ": a round trip", v);
+            }
+        }
+
+        @Override
+        public double sample(double now, SplittableRandom rng) {
+            return seconds[rng.nextInt(seconds.length)];
+        }
+
+        @Override
+        public double median(double now) {
+            return Summary.of(seconds, seconds.length).p50();
+        }
+
+        @Override
+        public String describe() {
+            return "empirical, " + seconds.length + " round trips from " + source + " (median " + Text.ms(median(0)) + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Empirical e && java.util.Arrays.equals(e.seconds, seconds) && e.source.equals(source);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(seconds) * 31 + source.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
     /** One model until {@code atS} seconds of simulated time, another from then on (a scheduled change of the link). */
     record Switching(RttModel before, RttModel after, double atS) implements RttModel {
         public Switching {
