@@ -73,7 +73,10 @@ class SimulateCommandTest {
         "RPi~5/Qwen3-0.6B/Q8_0/greedy=1|--mix entry 'RPi 5/Qwen3-0.6B/Q8_0/greedy=1': unknown policy 'greedy'",
     })
     void aBadMixIsOneLineAndExitTwo(String mix, String expected) {
-        Run r = Run.line("simulate --target Qwen3-32B --mix " + mix);
+        assertOneLineExitTwo(Run.line("simulate --target Qwen3-32B --mix " + mix), expected);
+    }
+
+    private static void assertOneLineExitTwo(Run r, String expected) {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(expected);
@@ -130,10 +133,6 @@ class SimulateCommandTest {
             line = line.replace(extra.startsWith("--device") ? "--device RPi~5" : "--draft Qwen3-0.6B", "");
             line = line.replace("  ", " ");
         }
-        Run r = Run.line(line);
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains(expected);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertOneLineExitTwo(Run.line(line), expected);
     }
 }

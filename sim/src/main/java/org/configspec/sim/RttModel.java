@@ -1,6 +1,7 @@
 package org.configspec.sim;
 
 import java.util.SplittableRandom;
+import org.configspec.core.stats.StandardNormal;
 import org.configspec.core.error.ConfigSpecException;
 
 /** The network round trip of one verify round, in seconds, drawn per round (half on the way up, half on the way down). */
@@ -44,7 +45,7 @@ public sealed interface RttModel {
 
         @Override
         public double sample(double now, SplittableRandom rng) {
-            return medianS * Math.exp(sigma * Gaussian.next(rng));
+            return medianS * Math.exp(sigma * StandardNormal.next(rng));
         }
 
         @Override

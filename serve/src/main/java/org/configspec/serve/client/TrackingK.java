@@ -1,6 +1,5 @@
 package org.configspec.serve.client;
 
-import java.util.SplittableRandom;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
@@ -31,10 +30,7 @@ public final class TrackingK extends KPolicy {
     private static final int WARMUP = 2;
 
     private final double weight;
-    private final long[] n;
-    private final double[] mean;
-    private final double[] m2;
-    private final SplittableRandom rng;
+    private final ArmStatistics arms;
     private long draftedTokens;
     private double draftSeconds;
     private double roundTrip = Double.NaN;
@@ -45,10 +41,8 @@ public final class TrackingK extends KPolicy {
             throw new ConfigSpecException("tracking weight = " + weight + ": allowed a number in (0, 1]");
         }
         this.weight = weight;
-        n = new long[max + 1];
-        mean = new double[max + 1];
-        m2 = new double[max + 1];
-        rng = new SplittableRandom(seed);
+        // one pseudo-observation of unit variance keeps a K whose first rounds agreed from freezing
+        arms = new ArmStatistics(max, 1, seed);
     }
 
     @Override
@@ -63,29 +57,17 @@ public final class TrackingK extends KPolicy {
 
     /** Mean committed tokens per round measured at K (NaN where K has not been played). */
     public double tokensPerRound(int k) {
-        return n[k] == 0 ? Double.NaN : mean[k];
+        return arms.count(k) == 0 ? Double.NaN : arms.mean(k);
     }
 
     @Override
     protected int choose() {
-        for (int k = 1; k <= maxK; k++) {
-            if (n[k] < WARMUP) {
-                return k;
-            }
+        int cold = arms.underplayed(WARMUP);
+        if (cold > 0) {
+            return cold;
         }
         double perToken = draftedTokens == 0 ? 0 : draftSeconds / draftedTokens;
-        int best = 1;
-        double bestDraw = Double.NEGATIVE_INFINITY;
-        for (int k = 1; k <= maxK; k++) {
-            // one pseudo-observation of unit variance keeps an arm whose first rounds agreed from freezing
-            double sd = Math.sqrt((m2[k] + 1) / n[k] / n[k]);
-            double draw = (mean[k] + sd * StandardNormal.next(rng)) / (k * perToken + roundTrip);
-            if (draw > bestDraw) {
-                bestDraw = draw;
-                best = k;
-            }
-        }
-        return best;
+        return arms.bestDraw(k -> k * perToken + roundTrip);
     }
 
     @Override
@@ -97,11 +79,6 @@ public final class TrackingK extends KPolicy {
         roundTrip = Double.isNaN(roundTrip) ? rt : roundTrip + weight * (rt - roundTrip);
         draftedTokens += o.k();
         draftSeconds += o.draftSeconds();
-        int k = o.k();
-        double committed = o.accepted() + 1;
-        n[k]++;
-        double d = committed - mean[k];
-        mean[k] += d / n[k];
-        m2[k] += d * (committed - mean[k]);
+        arms.add(o.k(), o.accepted() + 1);
     }
 }
