@@ -1,6 +1,7 @@
 package org.configspec.sim;
 
 import java.util.SplittableRandom;
+import org.configspec.core.stats.StandardNormal;
 import org.configspec.core.error.ConfigSpecException;
 
 /** The network round trip of one verify round, in seconds, drawn per round (half on the way up, half on the way down). */
@@ -44,7 +45,7 @@ public sealed interface RttModel {
 
         @Override
         public double sample(double now, SplittableRandom rng) {
-            return medianS * Math.exp(sigma * Gaussian.next(rng));
+            return medianS * Math.exp(sigma * StandardNormal.next(rng));
         }
 
         @Override
@@ -55,6 +56,52 @@ public sealed interface RttModel {
         @Override
         public String describe() {
             return "lognormal, median " + Text.ms(medianS) + ", sigma " + Text.num(sigma);
+        }
+    }
+
+    /**
+     * Measured round trips drawn with replacement, e.g. from link-emulator runs ({@link RttFile}); the median is the
+     * sample's (nearest rank).
+     */
+    record Empirical(double[] seconds, String source) implements RttModel {
+        public Empirical {
+            if (seconds.length == 0) {
+                throw new ConfigSpecException("--rtt-file " + source + ": no round trips");
+            }
+            seconds = seconds.clone();
+            for (double v : seconds) {
+                nonNegative("--rtt-file " + source + ": a round trip", v);
+            }
+        }
+
+        @Override
+        public double sample(double now, SplittableRandom rng) {
+            return seconds[rng.nextInt(seconds.length)];
+        }
+
+        @Override
+        public double median(double now) {
+            return Summary.of(seconds, seconds.length).p50();
+        }
+
+        @Override
+        public String describe() {
+            return "empirical, " + seconds.length + " round trips from " + source + " (median " + Text.ms(median(0)) + ")";
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Empirical e && java.util.Arrays.equals(e.seconds, seconds) && e.source.equals(source);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(seconds) * 31 + source.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return describe();
         }
     }
 

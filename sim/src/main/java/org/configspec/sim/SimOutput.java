@@ -28,13 +28,21 @@ public final class SimOutput {
         SimResult first = runs.get(0);
         SimConfig c = first.config();
         StringBuilder b = new StringBuilder();
-        b.append("simulated: ").append(c.client().name()).append(", policy ").append(policyName(c)).append('\n');
+        if (c.mix().size() > 1) {
+            b.append("simulated: a mix of ").append(c.mix().size()).append(" client classes -> ")
+                    .append(c.client().name().substring(c.client().name().lastIndexOf("-> ") + 3)).append('\n');
+        } else {
+            b.append("simulated: ").append(c.client().name()).append(", policy ").append(policyName(c)).append('\n');
+        }
         b.append("setup: ").append(sweepKey == null ? c.clients() + " clients, " + c.verifiers() + " verifiers, " : "")
                 .append(num(c.durationS())).append(" s simulated, seed ").append(c.seed()).append("; batching: max ")
                 .append(c.batching().maxBatch()).append(", wait ").append(Text.ms(c.batching().maxWaitS()))
                 .append("; service time: ").append(c.service().describe()).append("; RTT: ").append(c.rtt().describe())
                 .append('\n');
         b.append("acceptance: ").append(first.acceptanceModel()).append('\n');
+        if (c.extended()) {
+            b.append("sessions: ").append(c.workload().describe()).append('\n');
+        }
         if (sweepKey == null) {
             Summary g = first.goodput();
             Summary q = first.queueDelayS();
@@ -50,8 +58,12 @@ public final class SimOutput {
                     + " sessions)");
             row(b, "tokens per $", num(first.tokensPerUsd()));
             row(b, "J per token", Double.isNaN(first.joulesPerToken()) ? "unknown (no power profile)" : num(first.joulesPerToken()));
-            row(b, "analytic, 1 client, no queue", num(analyticGoodput(c)) + " tok/s at K = " + c.client().k());
+            row(b, "analytic, 1 client, no queue", num(analyticGoodput(c)) + " tok/s at K = " + c.client().k()
+                    + (c.mix().size() > 1 ? " (first class)" : ""));
             row(b, "events", Long.toString(first.events()));
+            if (c.extended()) {
+                extendedTable(b, first);
+            }
             return b.toString();
         }
         b.append('\n').append(String.format(Locale.ROOT, "%8s %9s %10s %10s %10s %10s %8s %7s %9s %9s %12s %9s%n",
@@ -66,6 +78,29 @@ public final class SimOutput {
                     num(r.joulesPerToken())));
         }
         return b.toString();
+    }
+
+    /** The sessions and the per-class rows of a run with a mix or a workload. */
+    private static void extendedTable(StringBuilder b, SimResult r) {
+        SessionStats st = r.sessions();
+        row(b, "sessions", st.opened() + " opened, " + st.completed() + " completed, " + st.rejected() + " rejected");
+        if (st.prefillWaitS().n() > 0) {
+            Summary w = st.prefillWaitS();
+            row(b, "session open to first round", "mean " + Text.ms(w.mean()) + ", p50 " + Text.ms(w.p50()) + ", p99 "
+                    + Text.ms(w.p99()));
+        }
+        row(b, "context at a verify", num(st.meanContext()) + " tokens (mean)");
+        String unit = r.config().workload().poisson() ? "per session" : "per client";
+        b.append('\n').append(String.format(Locale.ROOT, "%-44s %6s %9s %9s %9s %9s %7s %8s%n", "class (goodput tok/s "
+                + unit + ")", "n", "mean", "p50", "p95", "p99", "mean K", "acc/rnd"));
+        for (ClassResult cr : r.classes()) {
+            Summary g = cr.goodput();
+            b.append(String.format(Locale.ROOT, "%-44s %6d %9s %9s %9s %9s %7s %8s%n", cr.label(), g.n(), num(g.mean()),
+                    num(g.p50()), num(g.p95()), num(g.p99()), num(cr.meanK()), num(cr.acceptedPerRound())));
+        }
+        Summary g = r.goodput();
+        b.append(String.format(Locale.ROOT, "%-44s %6d %9s %9s %9s %9s %7s %8s%n", "overall", g.n(), num(g.mean()),
+                num(g.p50()), num(g.p95()), num(g.p99()), num(r.meanK()), num(r.acceptedPerRound())));
     }
 
     public static String csv(List<SimResult> runs) {
@@ -103,42 +138,62 @@ public final class SimOutput {
         return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 
-    /** The policy comparison as a table: goodput per client and regret against the best fixed K. */
-    public static String comparisonTable(List<PolicyComparison.Row> rows) {
+    /**
+     * The policy comparison as a table: goodput per client and regret against the best fixed K; with a switching round
+     * trip also the per-phase oracle and the regret against it.
+     */
+    public static String comparisonTable(PolicyComparison.Outcome o) {
+        List<PolicyComparison.Row> rows = o.rows();
         SimConfig c = rows.get(0).result().config();
         StringBuilder b = new StringBuilder("policies compared: ").append(c.client().name()).append(", ").append(c.clients())
                 .append(c.clients() == 1 ? " client, " : " clients, ").append(c.verifiers()).append(c.verifiers() == 1 ? " verifier, " : " verifiers, ").append(num(c.durationS()))
                 .append(" s simulated, seed ").append(c.seed()).append("; RTT: ").append(c.rtt().describe()).append('\n');
-        b.append("regret: (best fixed K − policy) / best fixed K, mean goodput per client; negative = beats every fixed K\n\n");
-        b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", "policy", "good mean", "good p95", "mean K", "regret %"));
+        b.append("regret: (best fixed K − policy) / best fixed K, mean goodput per client; negative = beats every fixed K\n");
+        if (o.phased()) {
+            b.append("oracle: the best fixed K of each phase of the link, ").append(num(o.oracle()))
+                    .append(" tok/s (best single fixed K ").append(num(o.bestFixed())).append(" tok/s)\n");
+        }
+        b.append('\n');
+        String head = "%-34s %10s %10s %8s %9s";
+        b.append(String.format(Locale.ROOT, head, "policy", "good mean", "good p95", "mean K", "regret %"));
+        b.append(o.phased() ? String.format(Locale.ROOT, " %12s%n", "vs oracle %") : "\n");
         for (PolicyComparison.Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%-34s %10s %10s %8s %9s%n", r.policy(), num(r.result().goodput().mean()),
+            b.append(String.format(Locale.ROOT, head, r.policy(), num(r.result().goodput().mean()),
                     num(r.result().goodput().p95()), num(r.result().meanK()), num(100 * r.regret())));
+            b.append(o.phased() ? String.format(Locale.ROOT, " %12s%n", num(100 * r.oracleRegret())) : "\n");
         }
         return b.toString();
     }
 
-    /** The policy comparison as CSV. */
-    public static String comparisonCsv(List<PolicyComparison.Row> rows) {
-        StringBuilder b = new StringBuilder("policy,goodput_mean_tok_s,goodput_p95_tok_s,mean_k,regret\n");
-        for (PolicyComparison.Row r : rows) {
+    /** The policy comparison as CSV (with a switching round trip, a last column: regret against the per-phase oracle). */
+    public static String comparisonCsv(PolicyComparison.Outcome o) {
+        StringBuilder b = new StringBuilder("policy,goodput_mean_tok_s,goodput_p95_tok_s,mean_k,regret")
+                .append(o.phased() ? ",regret_vs_oracle\n" : "\n");
+        for (PolicyComparison.Row r : o.rows()) {
             b.append('"').append(r.policy()).append("\",").append(fig(r.result().goodput().mean())).append(',')
                     .append(fig(r.result().goodput().p95())).append(',').append(fig(r.result().meanK())).append(',')
-                    .append(fig(r.regret())).append('\n');
+                    .append(fig(r.regret()));
+            b.append(o.phased() ? "," + fig(r.oracleRegret()) + "\n" : "\n");
         }
         return b.toString();
     }
 
-    /** The policy comparison as JSON: {"policies": [{policy, regret, run}]}. */
-    public static String comparisonJson(List<PolicyComparison.Row> rows) {
+    /**
+     * The policy comparison as JSON: {"policies": [{policy, regret, regret_vs_oracle, run}], "best_fixed_tok_s",
+     * "oracle_tok_s"}.
+     */
+    public static String comparisonJson(PolicyComparison.Outcome o) {
         ObjectNode root = MachineJson.object();
         ArrayNode ps = root.putArray("policies");
-        for (PolicyComparison.Row r : rows) {
-            ObjectNode o = ps.addObject();
-            o.put("policy", r.policy());
-            MachineJson.putFigure(o, "regret", r.regret());
-            o.set("run", object(r.result()));
+        for (PolicyComparison.Row r : o.rows()) {
+            ObjectNode n = ps.addObject();
+            n.put("policy", r.policy());
+            MachineJson.putFigure(n, "regret", r.regret());
+            MachineJson.putFigure(n, "regret_vs_oracle", r.oracleRegret());
+            n.set("run", object(r.result()));
         }
+        MachineJson.putFigure(root, "best_fixed_tok_s", o.bestFixed());
+        MachineJson.putFigure(root, "oracle_tok_s", o.oracle());
         return MachineJson.write(MachineJson.report(), root) + "\n";
     }
 
@@ -176,6 +231,25 @@ public final class SimOutput {
         MachineJson.putFigure(o, "joules_per_token", r.joulesPerToken());
         MachineJson.putFigure(o, "analytic_goodput_tok_s", analyticGoodput(c));
         o.put("events", r.events());
+        if (c.extended()) {
+            ObjectNode sessions = o.putObject("sessions");
+            sessions.put("workload", c.workload().describe());
+            sessions.put("opened", r.sessions().opened());
+            sessions.put("completed", r.sessions().completed());
+            sessions.put("rejected", r.sessions().rejected());
+            summary(sessions.putObject("open_to_first_round_s"), r.sessions().prefillWaitS());
+            MachineJson.putFigure(sessions, "mean_context_tokens", r.sessions().meanContext());
+            ArrayNode classes = o.putArray("classes");
+            for (ClassResult cr : r.classes()) {
+                ObjectNode n = classes.addObject();
+                n.put("class", cr.label());
+                n.put("count", cr.goodput().n());
+                summary(n.putObject("goodput_tok_s"), cr.goodput());
+                n.put("rounds", cr.rounds());
+                MachineJson.putFigure(n, "mean_k", cr.meanK());
+                MachineJson.putFigure(n, "accepted_per_round", cr.acceptedPerRound());
+            }
+        }
         return o;
     }
 

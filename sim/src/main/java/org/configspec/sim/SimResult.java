@@ -16,9 +16,14 @@ package org.configspec.sim;
  * @param joulesPerToken      edge energy per committed token in J (NaN where power is unknown)
  * @param events              events processed
  * @param acceptanceModel     how accepted lengths were drawn
+ * @param classes             per class of the mix (one entry without a mix)
+ * @param sessions            sessions opened, completed and rejected
  */
 public record SimResult(SimConfig config, Summary goodput, double tokensPerRound, double tokensPerRoundSd,
                         double acceptedPerRound, double meanK, long rounds, double utilisation, double meanBatch,
                         Summary queueDelayS, double tokensPerUsd, double joulesPerToken, long events,
-                        String acceptanceModel) {
+                        String acceptanceModel, java.util.List<ClassResult> classes, SessionStats sessions) {
+    public SimResult {
+        classes = classes == null ? java.util.List.of() : java.util.List.copyOf(classes);
+    }
 }

@@ -1,6 +1,8 @@
 package org.configspec.sim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.configspec.serve.client.KPolicy;
 import org.configspec.sim.event.EventQueue;
@@ -11,29 +13,47 @@ import org.configspec.sim.event.EventQueue;
  * in a batch formed as serve's decode loop forms them ({@link Batching}), receive the answer (the other half), commit
  * L + 1 tokens with L drawn by the {@link AcceptanceSampler}, tell its K policy and start the next round.
  * <p>
- * State lives in primitive arrays indexed by client and verifier; an event is a time and an int in the
- * {@link EventQueue}. Deterministic for a seed: every client draws from its own generator split from the seed.
+ * Sessions ({@link Workload}): a session with a prompt and a prefill cost first sends its creation (half a round
+ * trip), which waits in the verifier's queue like a verify but is served alone (serve's decode loop runs a creation
+ * between batches) for prefill-per-token × prompt tokens; the answer takes the other half and the first round starts.
+ * A session with a length closes after committing it; the slot then opens the next session at once (all clients from
+ * time 0) or is freed for the next Poisson arrival.
+ * <p>
+ * State lives in primitive arrays indexed by client slot and verifier; an event is a time and an int in the
+ * {@link EventQueue}. Deterministic for a seed: every client draws from its own generator split from the seed (with
+ * Poisson arrivals, every session from one split off in order of arrival).
  */
 public final class Simulation {
     private static final int ARRIVE = 0;
     private static final int RESPOND = 1;
     private static final int WAIT_END = 2;
     private static final int SERVICE_END = 3;
+    private static final int OPEN = 4;      // a session's creation reaches its verifier
+    private static final int OPENED = 5;    // the creation's answer reaches the client
+    private static final int SESSION = 6;   // a Poisson arrival
+    private static final int TYPE_BITS = 3;
 
     private final SimConfig cfg;
-    private final ClientSpec spec;
+    private final ClientMix mix;
+    private final Workload work;
     private final int n;
     private final int nv;
     private final EventQueue events;
-    // clients
+    // clients (slots)
     private final KPolicy[] policy;
     private final SplittableRandom[] rng;
+    private final int[] cls;
     private final int[] k;
     private final double[] roundStart;
     private final double[] draftS;
     private final double[] rttS;
     private final double[] arrivedAt;
     private final long[] tokens;
+    private final boolean[] opening;
+    private final int[] prompt;
+    private final long[] sessionTokens;
+    private final double[] sessionStart;
+    private final boolean[] active;
     // verifiers: a FIFO ring of waiting clients each, and the batch being formed or served
     private final int[][] fifo;
     private final int[] fifoHead;
@@ -41,13 +61,32 @@ public final class Simulation {
     private final int[] sessions;
     private final int[] group;
     private final int[] groupSize;
+    private final int[] prefilling;
     private final boolean[] busy;
     private final boolean[] collecting;
     private final double[] deadline;
     private final double[] busyS;
     private final int maxBatch;
-    // totals
+    // sessions
+    private final ClientMix.Dealer dealer;
+    private SplittableRandom arrivals;
+    private final int[] freeSlots;
+    private int freeCount;
+    private long opened;
+    private long completed;
+    private long rejected;
+    private double[] prefillWaits = new double[64];
+    private int prefillWaitCount;
+    private double contextSum;
+    // per session goodputs (Poisson arrivals) with their class
+    private double[] sessionGoodput = new double[64];
+    private int[] sessionClass = new int[64];
+    private int sessionCount;
+    // totals (and per class)
     private long rounds;
+    private final long[] classRounds;
+    private final long[] classAccepted;
+    private final long[] classDrafted;
     private long batches;
     private long batchSessions;
     private double sumTokensPerRound;
@@ -63,35 +102,50 @@ public final class Simulation {
 
     private Simulation(SimConfig cfg) {
         this.cfg = cfg;
-        this.spec = cfg.client();
+        this.mix = cfg.mix();
+        this.work = cfg.workload();
         this.n = cfg.clients();
         this.nv = cfg.verifiers();
         this.events = new EventQueue(2 * n + 2 * nv);
         this.maxBatch = cfg.batching().maxBatch();
         policy = new KPolicy[n];
         rng = new SplittableRandom[n];
+        cls = new int[n];
         k = new int[n];
         roundStart = new double[n];
         draftS = new double[n];
         rttS = new double[n];
         arrivedAt = new double[n];
         tokens = new long[n];
+        opening = new boolean[n];
+        prompt = new int[n];
+        sessionTokens = new long[n];
+        sessionStart = new double[n];
+        active = new boolean[n];
         sessions = new int[nv];
+        int[] slots = new int[nv];
         for (int c = 0; c < n; c++) {
-            sessions[c % nv]++;
+            slots[c % nv]++;
         }
         fifo = new int[nv][];
         for (int v = 0; v < nv; v++) {
-            fifo[v] = new int[Math.max(1, sessions[v])];
+            fifo[v] = new int[Math.max(1, slots[v])];
         }
         fifoHead = new int[nv];
         fifoSize = new int[nv];
         group = new int[nv * maxBatch];
         groupSize = new int[nv];
+        prefilling = new int[nv];
+        Arrays.fill(prefilling, -1);
         busy = new boolean[nv];
         collecting = new boolean[nv];
         deadline = new double[nv];
         busyS = new double[nv];
+        dealer = mix.new Dealer();
+        freeSlots = new int[n];
+        classRounds = new long[mix.size()];
+        classAccepted = new long[mix.size()];
+        classDrafted = new long[mix.size()];
     }
 
     /** Runs one simulation to its end. */
@@ -100,16 +154,25 @@ public final class Simulation {
     }
 
     /** One simulation, or one per value of {@code sweep} (null: just {@code base}). */
-    public static java.util.List<SimResult> run(SimConfig base, Sweep sweep) {
-        return sweep == null ? java.util.List.of(run(base)) : sweep.configs(base).stream().map(Simulation::run).toList();
+    public static List<SimResult> run(SimConfig base, Sweep sweep) {
+        return sweep == null ? List.of(run(base)) : sweep.configs(base).stream().map(Simulation::run).toList();
     }
 
     private SimResult go() {
         SplittableRandom master = new SplittableRandom(cfg.seed());
-        for (int c = 0; c < n; c++) {
-            rng[c] = master.split();
-            policy[c] = spec.newPolicy(rng[c].nextLong());
-            startRound(c, 0);
+        if (work.poisson()) {
+            arrivals = master.split();
+            for (int c = n - 1; c >= 0; c--) {
+                freeSlots[freeCount++] = c;
+            }
+            events.add(nextGap(), SESSION);
+        } else {
+            for (int c = 0; c < n; c++) {
+                rng[c] = master.split();
+                cls[c] = dealer.next();
+                policy[c] = mix.spec(cls[c]).newPolicy(rng[c].nextLong());
+                openSession(c, 0);
+            }
         }
         double end = cfg.durationS();
         while (!events.isEmpty() && events.peekTime() <= end) {
@@ -117,36 +180,81 @@ public final class Simulation {
             int p = events.peekPayload();
             events.poll();
             processed++;
-            int id = p >>> 2;
-            switch (p & 3) {
-                case ARRIVE -> arrive(id, now);
+            int id = p >>> TYPE_BITS;
+            switch (p & ((1 << TYPE_BITS) - 1)) {
+                case ARRIVE, OPEN -> arrive(id, now);
                 case RESPOND -> respond(id, now);
                 case WAIT_END -> {
                     if (collecting[id] && deadline[id] == now) {
                         serve(id, now);
                     }
                 }
-                default -> serviceEnd(id, now);
+                case SERVICE_END -> serviceEnd(id, now);
+                case OPENED -> opened(id, now);
+                default -> sessionArrives(now);
             }
         }
         return result(end);
     }
 
+    private double nextGap() {
+        return -Math.log(1 - arrivals.nextDouble()) / work.arrivalRate();
+    }
+
+    private void sessionArrives(double now) {
+        events.add(now + nextGap(), SESSION);
+        int kind = dealer.next();
+        SplittableRandom r = arrivals.split();
+        if (freeCount == 0) {
+            rejected++;
+            return;
+        }
+        int c = freeSlots[--freeCount];
+        rng[c] = r;
+        cls[c] = kind;
+        policy[c] = mix.spec(kind).newPolicy(r.nextLong());
+        openSession(c, now);
+    }
+
+    /** Opens a session in slot {@code c}: with a prefill, its creation goes to the verifier first. */
+    private void openSession(int c, double now) {
+        opened++;
+        active[c] = true;
+        sessions[c % nv]++;
+        sessionTokens[c] = 0;
+        sessionStart[c] = now;
+        prompt[c] = work.prompt().sample(rng[c]);
+        if (work.prefillPerTokenS() > 0 && prompt[c] > 0) {
+            opening[c] = true;
+            rttS[c] = cfg.rtt().sample(now, rng[c]);
+            events.add(now + rttS[c] / 2, c << TYPE_BITS | OPEN);
+        } else {
+            startRound(c, now);
+        }
+    }
+
+    private void opened(int c, double now) {
+        opening[c] = false;
+        recordPrefillWait(now - sessionStart[c]);
+        startRound(c, now);
+    }
+
     private void startRound(int c, double now) {
+        ClientSpec spec = mix.spec(cls[c]);
         int kk = Math.max(1, Math.min(policy[c].nextK(), spec.acceptance().maxK()));
         k[c] = kk;
         roundStart[c] = now;
         draftS[c] = kk / spec.tokPerS();
         rttS[c] = cfg.rtt().sample(now, rng[c]);
-        events.add(now + draftS[c] + rttS[c] / 2, c << 2 | ARRIVE);
+        events.add(now + draftS[c] + rttS[c] / 2, c << TYPE_BITS | ARRIVE);
     }
 
     private void arrive(int c, double now) {
         int v = c % nv;
         arrivedAt[c] = now;
-        if (collecting[v]) {
+        if (collecting[v] && !opening[c]) {
             join(v, c, now);
-            if (groupSize[v] == wanted(v)) {
+            if (groupSize[v] >= wanted(v)) {
                 serve(v, now);
             }
             return;
@@ -154,7 +262,7 @@ public final class Simulation {
         int[] q = fifo[v];
         q[(fifoHead[v] + fifoSize[v]) % q.length] = c;
         fifoSize[v]++;
-        if (!busy[v]) {
+        if (!busy[v] && !collecting[v]) {
             collect(v, now);
         }
     }
@@ -174,18 +282,42 @@ public final class Simulation {
         int[] q = fifo[v];
         while (fifoSize[v] > 0 && groupSize[v] < want) {
             int c = q[fifoHead[v]];
-            fifoHead[v] = (fifoHead[v] + 1) % q.length;
-            fifoSize[v]--;
+            if (opening[c]) {
+                if (groupSize[v] == 0) {
+                    pop(v);
+                    prefill(v, c, now);
+                    return;
+                }
+                serve(v, now); // a creation is next: the batch goes as it is
+                return;
+            }
+            pop(v);
             join(v, c, now);
         }
+        if (groupSize[v] == 0) {
+            return;
+        }
         double wait = cfg.batching().maxWaitS();
-        if (groupSize[v] == want || wait == 0) {
+        if (groupSize[v] >= want || wait == 0) {
             serve(v, now);
         } else {
             collecting[v] = true;
             deadline[v] = now + wait;
-            events.add(deadline[v], v << 2 | WAIT_END);
+            events.add(deadline[v], v << TYPE_BITS | WAIT_END);
         }
+    }
+
+    private void pop(int v) {
+        fifoHead[v] = (fifoHead[v] + 1) % fifo[v].length;
+        fifoSize[v]--;
+    }
+
+    private void prefill(int v, int c, double now) {
+        busy[v] = true;
+        prefilling[v] = c;
+        double s = work.prefillPerTokenS() * prompt[c];
+        busyS[v] += s;
+        events.add(now + s, v << TYPE_BITS | SERVICE_END);
     }
 
     private void serve(int v, double now) {
@@ -200,16 +332,22 @@ public final class Simulation {
         busyS[v] += s;
         batches++;
         batchSessions += size;
-        events.add(now + s, v << 2 | SERVICE_END);
+        events.add(now + s, v << TYPE_BITS | SERVICE_END);
     }
 
     private void serviceEnd(int v, double now) {
-        int base = v * maxBatch;
-        for (int i = 0; i < groupSize[v]; i++) {
-            int c = group[base + i];
-            events.add(now + rttS[c] / 2, c << 2 | RESPOND);
+        if (prefilling[v] >= 0) {
+            int c = prefilling[v];
+            events.add(now + rttS[c] / 2, c << TYPE_BITS | OPENED);
+            prefilling[v] = -1;
+        } else {
+            int base = v * maxBatch;
+            for (int i = 0; i < groupSize[v]; i++) {
+                int c = group[base + i];
+                events.add(now + rttS[c] / 2, c << TYPE_BITS | RESPOND);
+            }
+            groupSize[v] = 0;
         }
-        groupSize[v] = 0;
         busy[v] = false;
         if (fifoSize[v] > 0) {
             collect(v, now);
@@ -217,12 +355,18 @@ public final class Simulation {
     }
 
     private void respond(int c, double now) {
+        ClientSpec spec = mix.spec(cls[c]);
         int kk = k[c];
         int accepted = spec.acceptance().sample(kk, rng[c]);
         extrapolatedUsed |= spec.acceptance().extrapolated(kk);
         int committed = accepted + 1;
+        contextSum += prompt[c] + sessionTokens[c];
         tokens[c] += committed;
+        sessionTokens[c] += committed;
         rounds++;
+        classRounds[cls[c]]++;
+        classAccepted[cls[c]] += accepted;
+        classDrafted[cls[c]] += kk;
         acceptedSum += accepted;
         draftedSum += kk;
         sumTokensPerRound += committed;
@@ -231,7 +375,37 @@ public final class Simulation {
         double waitS = now - roundStart[c] - draftS[c];
         joules += spec.powerW() * draftS[c] + (spec.countWaiting() ? spec.idleW() * waitS : 0);
         policy[c].observe(new KPolicy.Observation(kk, accepted, draftS[c], waitS));
-        startRound(c, now);
+        if (work.sessionTokens() > 0 && sessionTokens[c] >= work.sessionTokens()) {
+            closeSession(c, now);
+        } else {
+            startRound(c, now);
+        }
+    }
+
+    private void closeSession(int c, double now) {
+        completed++;
+        active[c] = false;
+        int v = c % nv;
+        sessions[v]--;
+        if (work.poisson()) {
+            recordSession(c, sessionTokens[c] / (now - sessionStart[c]));
+            tokens[c] = 0;
+            freeSlots[freeCount++] = c;
+        } else {
+            openSession(c, now);
+        }
+        if (collecting[v] && groupSize[v] >= wanted(v)) {
+            serve(v, now);
+        }
+    }
+
+    private void recordSession(int c, double goodput) {
+        if (sessionCount == sessionGoodput.length) {
+            sessionGoodput = Arrays.copyOf(sessionGoodput, sessionCount * 2);
+            sessionClass = Arrays.copyOf(sessionClass, sessionCount * 2);
+        }
+        sessionClass[sessionCount] = cls[c];
+        sessionGoodput[sessionCount++] = goodput;
     }
 
     private void recordDelay(double d) {
@@ -241,10 +415,34 @@ public final class Simulation {
         delays[delayCount++] = d;
     }
 
+    private void recordPrefillWait(double d) {
+        if (prefillWaitCount == prefillWaits.length) {
+            prefillWaits = Arrays.copyOf(prefillWaits, prefillWaitCount * 2);
+        }
+        prefillWaits[prefillWaitCount++] = d;
+    }
+
     private SimResult result(double end) {
-        double[] goodput = new double[n];
-        for (int c = 0; c < n; c++) {
-            goodput[c] = tokens[c] / end;
+        // goodput per client; with Poisson arrivals per session (those still open: up to the end, if they decoded)
+        double[] goodput;
+        int[] goodputClass;
+        int count;
+        if (work.poisson()) {
+            for (int c = 0; c < n; c++) {
+                if (active[c] && sessionTokens[c] > 0) {
+                    recordSession(c, sessionTokens[c] / (end - sessionStart[c]));
+                }
+            }
+            goodput = sessionGoodput;
+            goodputClass = sessionClass;
+            count = sessionCount;
+        } else {
+            goodput = new double[n];
+            for (int c = 0; c < n; c++) {
+                goodput[c] = tokens[c] / end;
+            }
+            goodputClass = cls;
+            count = n;
         }
         double util = 0;
         for (int v = 0; v < nv; v++) {
@@ -253,9 +451,26 @@ public final class Simulation {
         double mean = rounds == 0 ? Double.NaN : sumTokensPerRound / rounds;
         double var = rounds < 2 ? Double.NaN : (sumSqTokensPerRound - rounds * mean * mean) / (rounds - 1);
         long committed = (long) sumTokensPerRound;
-        return new SimResult(cfg, Summary.of(goodput, n), mean, Math.sqrt(Math.max(0, var)),
+        List<ClassResult> classes = new ArrayList<>();
+        for (int i = 0; i < mix.size(); i++) {
+            double[] g = new double[count];
+            int m = 0;
+            for (int j = 0; j < count; j++) {
+                if (goodputClass[j] == i) {
+                    g[m++] = goodput[j];
+                }
+            }
+            long r = classRounds[i];
+            classes.add(new ClassResult(mix.shares().get(i).label(), Summary.of(g, m), r,
+                    r == 0 ? Double.NaN : (double) classDrafted[i] / r, r == 0 ? Double.NaN : (double) classAccepted[i] / r));
+        }
+        SessionStats st = new SessionStats(opened, completed, rejected, Summary.of(prefillWaits, prefillWaitCount),
+                rounds == 0 ? Double.NaN : contextSum / rounds);
+        String acceptance = mix.size() == 1 ? mix.spec(0).acceptance().describe(extrapolatedUsed)
+                : mix.spec(0).acceptance().describe(extrapolatedUsed) + " (first class; each class draws from its own profile)";
+        return new SimResult(cfg, Summary.of(goodput, count), mean, Math.sqrt(Math.max(0, var)),
                 rounds == 0 ? Double.NaN : (double) acceptedSum / rounds, rounds == 0 ? Double.NaN : (double) draftedSum / rounds,
                 rounds, util / nv, batches == 0 ? Double.NaN : (double) batchSessions / batches, Summary.of(delays, delayCount),
-                committed / usd, joules / committed, processed, spec.acceptance().describe(extrapolatedUsed));
+                committed / usd, joules / committed, processed, acceptance, classes, st);
     }
 }

@@ -101,7 +101,7 @@ class SimulationTest {
         assertThat(rows).hasSize(PAPER.kMax() + PolicyKind.values().length - 1);
         assertThat(rows.subList(0, PAPER.kMax())).extracting(PolicyComparison.Row::regret)
                 .allSatisfy(r -> assertThat(r).isGreaterThanOrEqualTo(0.0)).contains(0.0);
-        assertThat(rows.get(rows.size() - 1).policy()).startsWith("bandit");
+        assertThat(rows.get(rows.size() - 1).policy()).startsWith("tracking");
     }
 
     private static SimConfig config(ClientSpec c) {

@@ -47,6 +47,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        point.require(spec);
         Catalog c = model.reprice(catalog.load(model));
         String q = c.quantOf(point.draft(), point.quant());
         if (k < 1) {

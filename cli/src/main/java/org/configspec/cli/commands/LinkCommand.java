@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.units.Durations;
 import org.configspec.serve.link.Bandwidth;
+import org.configspec.serve.link.DelayChange;
 import org.configspec.serve.link.DirectionSpec;
 import org.configspec.serve.link.HostPort;
 import org.configspec.serve.link.Link;
@@ -96,6 +98,15 @@ public final class LinkCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--stats-every", paramLabel = "DURATION", description = "Print the stats line this often.")
     Duration statsEvery;
 
+    @Option(names = "--then-at", paramLabel = "DURATION",
+            description = "A scheduled change: this long after the link starts, the one-way delay of each direction"
+                    + " becomes --delay-after (needs --delay-after).")
+    Duration thenAt;
+
+    @Option(names = "--delay-after", paramLabel = "DURATION",
+            description = "One-way delay, each direction, from --then-at on (a handover to a slower network).")
+    Duration delayAfter;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -106,7 +117,7 @@ public final class LinkCommand implements java.util.concurrent.Callable<Integer>
         Link link = LinkEmulator.start(linkSpec);
         out.println("link: listening on " + new HostPort(linkSpec.listen().host(), link.localPort()) + " -> "
                 + linkSpec.upstream() + "; up: " + linkSpec.uplink().describe() + "; down: "
-                + linkSpec.downlink().describe() + "; seed " + linkSpec.seed());
+                + linkSpec.downlink().describe() + "; seed " + linkSpec.seed() + linkSpec.scheduleText());
         out.flush();
         return serve(link, out, duration, statsEvery);
     }
@@ -198,7 +209,12 @@ public final class LinkCommand implements java.util.concurrent.Callable<Integer>
                 .withStalls(stallEvery, stall == null ? Duration.ZERO : stall);
         Bandwidth upRate = upBandwidth == null ? bandwidth : upBandwidth;
         Bandwidth downRate = downBandwidth == null ? bandwidth : downBandwidth;
+        if ((thenAt == null) != (delayAfter == null)) {
+            throw new ConfigSpecException("--then-at and --delay-after go together (allowed: both, e.g. --then-at 30s"
+                    + " --delay-after 50ms, or neither)");
+        }
+        List<DelayChange> changes = thenAt == null ? List.of() : List.of(new DelayChange(thenAt, delayAfter, delayAfter));
         return new LinkSpec(listen, upstream, common.withDelay(up).withBandwidth(upRate),
-                common.withDelay(down).withBandwidth(downRate), seed);
+                common.withDelay(down).withBandwidth(downRate), seed, changes);
     }
 }

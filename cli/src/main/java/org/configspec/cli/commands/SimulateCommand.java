@@ -11,12 +11,16 @@ import org.configspec.core.catalog.Catalog;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.model.ModelOptions;
 import org.configspec.core.model.VerifyTime;
+import org.configspec.core.space.Candidate;
 import org.configspec.core.units.Durations;
 import org.configspec.serve.client.PolicyKind;
 import org.configspec.sim.Batching;
+import org.configspec.sim.ClientMix;
 import org.configspec.sim.Clients;
 import org.configspec.sim.Optimization;
 import org.configspec.sim.PolicyComparison;
+import org.configspec.sim.PromptLength;
+import org.configspec.sim.RttFile;
 import org.configspec.sim.RttModel;
 import org.configspec.sim.Selection;
 import org.configspec.sim.ServiceTime;
@@ -25,6 +29,7 @@ import org.configspec.sim.SimOutput;
 import org.configspec.sim.SimResult;
 import org.configspec.sim.Simulation;
 import org.configspec.sim.Sweep;
+import org.configspec.sim.Workload;
 import org.configspec.sim.calibrate.CalibrationSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,11 +59,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ConfigurationOptions point;
 
-    @Option(names = {"-k", "--k"}, required = true, paramLabel = "K",
-            description = "Draft length (the start K of the adaptive policies; they choose up to --k-max).")
-    int k;
+    @Option(names = {"-k", "--k"}, paramLabel = "K",
+            description = "Draft length (the start K of the adaptive policies; they choose up to --k-max). Required"
+                    + " without --mix.")
+    Integer k;
 
-    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit",
+    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit|tracking",
             description = "How each client chooses K (the real client's policies).")
     PolicyKind policy;
 
@@ -123,6 +129,37 @@ public final class SimulateCommand implements Callable<Integer> {
                     + " catalog for this target and device, with the highest mean goodput per client.")
     String optimize;
 
+    @Option(names = "--mix", paramLabel = "DEVICE/DRAFT[/QUANT]/POLICY=WEIGHT,...",
+            description = "Client classes in proportions instead of --device/--draft/--quant/-k/--policy, e.g."
+                    + " \"RPi 5/Qwen3-0.6B/Q8_0/k4=3,Jetson AGX Orin/Qwen3-1.7B/Q4_K_M/optimal=1\"; POLICY is kN (fixed K)"
+                    + " or backoff, optimal, bandit, tracking (starting at -k, default 4). Output per class and overall.")
+    String mix;
+
+    @Option(names = "--arrival", defaultValue = "all", paramLabel = "all|poisson",
+            description = "Sessions: all clients from time 0 (default), or Poisson arrivals at --rate (then --clients is"
+                    + " the most sessions open at once; more are rejected).")
+    String arrival;
+
+    @Option(names = "--rate", paramLabel = "R/s", description = "Poisson arrival rate, sessions per second (e.g. 2/s).")
+    String rate;
+
+    @Option(names = "--session-tokens", defaultValue = "0", paramLabel = "N",
+            description = "Tokens each session generates before it closes (0 = endless; required with --arrival poisson).")
+    int sessionTokens;
+
+    @Option(names = "--prompt-length", defaultValue = "0", paramLabel = "N|lognormal:MEDIAN:SIGMA|file:PATH",
+            description = "Prompt tokens of each session: constant, lognormal, or drawn from a file of lengths.")
+    String promptLength;
+
+    @Option(names = "--prefill-per-token", defaultValue = "0", paramLabel = "DURATION",
+            description = "Verifier time per prompt token of a session's prefill (its creation, served alone).")
+    Duration prefillPerToken;
+
+    @Option(names = "--rtt-file", paramLabel = "FILE",
+            description = "Round trips drawn from measurements: a 'run --rounds-csv' file (round_trip_s - verifier_s)"
+                    + " or one round trip in seconds per line. Replaces --rtt/--rtt-sigma (until --rtt-switch-at).")
+    java.nio.file.Path rttFile;
+
     @Option(names = "--compare-policies",
             description = "Run every fixed K in 1..--k-max and each adaptive policy; print goodput and regret against the best fixed K.")
     boolean compare;
@@ -133,7 +170,10 @@ public final class SimulateCommand implements Callable<Integer> {
         Catalog c = model.reprice(catalog.load(model));
         Sweep s = sweep == null ? null : Sweep.parse(sweep);
         VerifyTime v = o.verify();
-        RttModel rtt = rtt(v.rttS(), rttSigma);
+        if (rttFile != null && rttSigma != 0) {
+            throw new ConfigSpecException("--rtt-file and --rtt-sigma exclude each other; give one");
+        }
+        RttModel rtt = rttFile != null ? RttFile.read(rttFile) : rtt(v.rttS(), rttSigma);
         if (rttSwitchAt != null || rttAfter != null) {
             if (rttSwitchAt == null || rttAfter == null) {
                 throw new ConfigSpecException("--rtt-switch-at and --rtt-after go together; give both");
@@ -157,12 +197,30 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             service = service.scaledTo(Durations.seconds(scaleTo), scaleK);
         }
-        var candidate = Selection.candidate(c, o, point.target(), point.device(), point.draft(), point.quant());
-        SimConfig config = new SimConfig(Clients.of(candidate, o, policy, k),
-                clients, verifiers, Durations.seconds(duration), seed, Batching.of(maxBatch, maxWait),
-                service, rtt);
+        ClientMix classes;
+        Candidate candidate = null;
+        if (mix != null) {
+            if (point.device() != null || point.draft() != null || point.quant() != null) {
+                throw new ConfigSpecException("--mix names each class's device, draft and quant: give --mix or"
+                        + " --device/--draft/--quant, not both");
+            }
+            classes = ClientMix.parse(mix, c, o, point.target(), k == null ? 4 : k);
+        } else {
+            point.require(spec);
+            if (k == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--k=K'");
+            }
+            candidate = Selection.candidate(c, o, point.target(), point.device(), point.draft(), point.quant());
+            classes = ClientMix.of(Clients.of(candidate, o, policy, k));
+        }
+        SimConfig config = SimConfig.mixed(classes, clients, verifiers, Durations.seconds(duration), seed,
+                Batching.of(maxBatch, maxWait), service, rtt, workload());
         var out = spec.commandLine().getOut();
         if (optimize != null) {
+            if (candidate == null) {
+                throw new ConfigSpecException("--optimize varies one configuration's K and draft: give"
+                        + " --device/--draft, not --mix");
+            }
             if (compare) {
                 throw new ConfigSpecException("--optimize and --compare-policies exclude each other; give one");
             }
@@ -179,11 +237,15 @@ public final class SimulateCommand implements Callable<Integer> {
             if (s != null) {
                 throw new ConfigSpecException("--compare-policies and --sweep exclude each other; give one");
             }
-            List<PolicyComparison.Row> rows = PolicyComparison.run(config);
+            if (config.extended()) {
+                throw new ConfigSpecException("--compare-policies runs one configuration with endless sessions: drop"
+                        + " --mix, --arrival, --session-tokens and --prompt-length");
+            }
+            PolicyComparison.Outcome outcome = PolicyComparison.compare(config);
             out.print(switch (format.get()) {
-                case TABLE -> SimOutput.comparisonTable(rows);
-                case CSV -> SimOutput.comparisonCsv(rows);
-                case JSON -> SimOutput.comparisonJson(rows);
+                case TABLE -> SimOutput.comparisonTable(outcome);
+                case CSV -> SimOutput.comparisonCsv(outcome);
+                case JSON -> SimOutput.comparisonJson(outcome);
             });
             out.flush();
             return 0;
@@ -196,6 +258,32 @@ public final class SimulateCommand implements Callable<Integer> {
         });
         out.flush();
         return 0;
+    }
+
+    /** The sessions: --arrival, --rate, --session-tokens, --prompt-length, --prefill-per-token. */
+    private Workload workload() {
+        boolean poisson = switch (arrival.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> false;
+            case "poisson" -> true;
+            default -> throw new ConfigSpecException("--arrival '" + arrival + "': allowed all, poisson");
+        };
+        if (poisson != (rate != null)) {
+            throw new ConfigSpecException(poisson ? "--arrival poisson needs --rate R/s (sessions per second)"
+                    : "--rate needs --arrival poisson");
+        }
+        double r = 0;
+        if (rate != null) {
+            String t = rate.trim().replaceFirst("/s$", "");
+            try {
+                r = Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                throw new ConfigSpecException("--rate '" + rate + "': allowed a number of sessions per second > 0, e.g. 2/s");
+            }
+            if (!(r > 0)) {
+                throw new ConfigSpecException("--rate '" + rate + "': allowed a number of sessions per second > 0, e.g. 2/s");
+            }
+        }
+        return new Workload(r, sessionTokens, PromptLength.parse(promptLength), Durations.seconds(prefillPerToken));
     }
 
     private static RttModel rtt(double medianS, double sigma) {

@@ -34,7 +34,8 @@ class LinkCommandTest {
     @ValueSource(strings = {
             "--delay 5x", "--delay -1ms", "--up-delay soon", "--jitter 1h30m", "--bandwidth 10Mbps",
             "--bandwidth 0", "--down-bandwidth fast", "--loss 1.5", "--loss x", "--stall-every -3 --stall 1s",
-            "--stall-every 10", "--stall 1s", "--seed abc", "--loss-stall never", "--duration x", "--stats-every 0"})
+            "--stall-every 10", "--stall 1s", "--seed abc", "--loss-stall never", "--duration x", "--stats-every 0",
+            "--then-at 30s", "--delay-after 50ms", "--then-at 0s --delay-after 50ms", "--then-at 1s --delay-after -5ms"})
     void aBadValueIsOneLineOnStderrAndExitCode2(String bad) {
         Result r = run((ENDPOINTS + bad).split(" "));
         assertThat(r.code()).isEqualTo(2);
@@ -72,5 +73,13 @@ class LinkCommandTest {
                 .contains("down: delay 50 ms + jitter 10 ms, 8 Mbit/s").contains("seed 7");
         assertThat(lines[lines.length - 1]).startsWith("link: 0 connections (0 open, 0 aborted); up: 0 B");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aScheduledDelayChangeIsPrintedWithTheLink() {
+        Result r = run("--listen", "127.0.0.1:0", "--upstream", "127.0.0.1:9", "--delay", "10ms", "--then-at", "30s",
+                "--delay-after", "50ms", "--duration", "0.1s");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out().split("\n")[0]).contains("up: delay 10 ms, unlimited").endsWith("seed 1; then from 30 s: delay 50 ms");
     }
 }

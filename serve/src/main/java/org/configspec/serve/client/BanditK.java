@@ -1,7 +1,5 @@
 package org.configspec.serve.client;
 
-import java.util.SplittableRandom;
-
 /**
  * K learned online as a multi-armed bandit over K in 1..max: Thompson sampling with a Gaussian posterior on each K's
  * mean goodput per round, (accepted + 1) / (drafting + round-trip seconds). Each K is played twice first; after that
@@ -16,17 +14,11 @@ import java.util.SplittableRandom;
  */
 public final class BanditK extends KPolicy {
     private static final int WARMUP = 2;
-    private final long[] n;
-    private final double[] mean;
-    private final double[] m2;
-    private final SplittableRandom rng;
+    private final ArmStatistics arms;
 
     public BanditK(int max, long seed) {
         super(max);
-        n = new long[max + 1];
-        mean = new double[max + 1];
-        m2 = new double[max + 1];
-        rng = new SplittableRandom(seed);
+        arms = new ArmStatistics(max, 0, seed);
     }
 
     @Override
@@ -36,22 +28,11 @@ public final class BanditK extends KPolicy {
 
     @Override
     protected int choose() {
-        for (int k = 1; k <= maxK; k++) {
-            if (n[k] < WARMUP) {
-                return k;
-            }
+        int cold = arms.underplayed(WARMUP);
+        if (cold > 0) {
+            return cold;
         }
-        int best = 1;
-        double bestDraw = Double.NEGATIVE_INFINITY;
-        for (int k = 1; k <= maxK; k++) {
-            double sd = Math.sqrt(m2[k] / (n[k] - 1) / n[k]);
-            double draw = mean[k] + sd * gaussian();
-            if (draw > bestDraw) {
-                bestDraw = draw;
-                best = k;
-            }
-        }
-        return best;
+        return arms.bestDraw(k -> 1);
     }
 
     @Override
@@ -60,23 +41,6 @@ public final class BanditK extends KPolicy {
         if (o.k() < 1 || o.k() > maxK || !(seconds > 0)) {
             return;
         }
-        int k = o.k();
-        double g = (o.accepted() + 1) / seconds;
-        n[k]++;
-        double d = g - mean[k];
-        mean[k] += d / n[k];
-        m2[k] += d * (g - mean[k]);
-    }
-
-    private double gaussian() {
-        double u;
-        double v;
-        double s;
-        do {
-            u = 2 * rng.nextDouble() - 1;
-            v = 2 * rng.nextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        return u * Math.sqrt(-2 * Math.log(s) / s);
+        arms.add(o.k(), (o.accepted() + 1) / seconds);
     }
 }

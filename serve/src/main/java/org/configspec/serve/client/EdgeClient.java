@@ -144,7 +144,8 @@ public final class EdgeClient {
                     }
                     drafter.keep(Math.min(length, before + v.accepted()));
                     records.add(new RoundRecord(k, v.accepted(), length - before, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                            transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize()));
+                            transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize(),
+                            (v.timings().queueMs() + v.timings().decodeMs()) / 1e3));
                     policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9));
                 } else {
                     ended = commit(drafter.next(seq, length));

@@ -22,6 +22,8 @@ import java.util.SplittableRandom;
  *       as TCP's in-order delivery (head-of-line blocking) does.</li>
  * </ul>
  * Loss and jitter draw from two separate streams, so the loss decisions depend only on the seed and the byte count.
+ * A chunk's delay is the direction's, or that of the last scheduled change ({@link DelayChange}) whose time since
+ * the link's start it arrived at or after.
  */
 final class DirectionModel {
     /** Segment size for loss and periodic stalls: the MSS of a 1500-byte MTU. */
@@ -34,9 +36,26 @@ final class DirectionModel {
     private long offset;
     private long lastRelease = Long.MIN_VALUE;
     private long blockedUntil = Long.MIN_VALUE;
+    private final long[] changeAt; // nanoTime instants of the scheduled changes, ascending
+    private final long[] changeDelay;
 
     DirectionModel(DirectionSpec spec, Serializer serializer, long seed) {
+        this(spec, serializer, seed, 0, new long[0], new long[0]);
+    }
+
+    /**
+     * @param startNanos  the link's start ({@link System#nanoTime()})
+     * @param afterNanos  offsets of the changes from the start, ascending
+     * @param delayNanos  this direction's delay from each change on
+     */
+    DirectionModel(DirectionSpec spec, Serializer serializer, long seed, long startNanos, long[] afterNanos,
+                   long[] delayNanos) {
         this.spec = spec;
+        this.changeAt = new long[afterNanos.length];
+        for (int i = 0; i < afterNanos.length; i++) {
+            changeAt[i] = startNanos + afterNanos[i];
+        }
+        this.changeDelay = delayNanos.clone();
         this.serializer = serializer;
         SplittableRandom root = new SplittableRandom(seed);
         this.lossRandom = root.split();
@@ -68,12 +87,21 @@ final class DirectionModel {
         if (lost > 0 || stalled > 0) {
             blockedUntil = depart;
         }
-        return new Scheduled(order(depart + spec.delay().toNanos() + jitter()), lost, stalled);
+        return new Scheduled(order(depart + delayAt(arrivalNanos) + jitter()), lost, stalled);
     }
 
     /** Schedules the end of the stream (FIN): after the delay and after every byte before it. */
     long scheduleEnd(long arrivalNanos) {
-        return order(Math.max(serializer.reserve(arrivalNanos, 0), blockedUntil) + spec.delay().toNanos());
+        return order(Math.max(serializer.reserve(arrivalNanos, 0), blockedUntil) + delayAt(arrivalNanos));
+    }
+
+    /** The one-way delay of a chunk arriving at {@code arrivalNanos}: the last change due by then, else the spec's. */
+    long delayAt(long arrivalNanos) {
+        long d = spec.delay().toNanos();
+        for (int i = 0; i < changeAt.length && arrivalNanos - changeAt[i] >= 0; i++) {
+            d = changeDelay[i];
+        }
+        return d;
     }
 
     private long jitter() {

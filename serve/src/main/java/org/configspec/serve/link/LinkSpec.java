@@ -1,6 +1,9 @@
 package org.configspec.serve.link;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
 
 /**
@@ -9,9 +12,12 @@ import org.configspec.core.error.ConfigSpecException;
  *
  * @param uplink   client → upstream (edge → cloud)
  * @param downlink upstream → client (cloud → edge)
+ * @param changes  scheduled changes of the delays, by time since the link started (sorted; distinct times)
  */
-public record LinkSpec(HostPort listen, HostPort upstream, DirectionSpec uplink, DirectionSpec downlink, long seed) {
+public record LinkSpec(HostPort listen, HostPort upstream, DirectionSpec uplink, DirectionSpec downlink, long seed,
+                       List<DelayChange> changes) {
     public LinkSpec {
+        changes = changes == null ? List.of() : sorted(changes);
         if (listen == null || upstream == null) {
             throw new ConfigSpecException("bad link: listen and upstream endpoints are required (allowed: HOST:PORT)");
         }
@@ -21,6 +27,28 @@ public record LinkSpec(HostPort listen, HostPort upstream, DirectionSpec uplink,
         if (uplink == null || downlink == null) {
             throw new ConfigSpecException("bad link: both directions are required (allowed: DirectionSpec.IDEAL)");
         }
+    }
+
+    /** A link whose delays never change. */
+    public LinkSpec(HostPort listen, HostPort upstream, DirectionSpec uplink, DirectionSpec downlink, long seed) {
+        this(listen, upstream, uplink, downlink, seed, List.of());
+    }
+
+    private static List<DelayChange> sorted(List<DelayChange> changes) {
+        List<DelayChange> s = new ArrayList<>(changes);
+        s.sort(Comparator.comparing(DelayChange::at));
+        for (int i = 1; i < s.size(); i++) {
+            if (s.get(i).at().equals(s.get(i - 1).at())) {
+                throw new ConfigSpecException("bad link schedule: two changes at " + s.get(i).describe()
+                        + " (allowed: one change per time)");
+            }
+        }
+        return List.copyOf(s);
+    }
+
+    /** This link with the delays changing as scheduled. */
+    public LinkSpec withChanges(List<DelayChange> c) {
+        return new LinkSpec(listen, upstream, uplink, downlink, seed, c);
     }
 
     /** The same behaviour in both directions. */
@@ -37,6 +65,13 @@ public record LinkSpec(HostPort listen, HostPort upstream, DirectionSpec uplink,
 
     public String describe() {
         return listen + " -> " + upstream + "; up: " + uplink.describe() + "; down: " + downlink.describe()
-                + "; seed " + seed;
+                + "; seed " + seed + scheduleText();
+    }
+
+    /** "; then from 30 s: delay 50 ms" per change, or "" for a steady link. */
+    public String scheduleText() {
+        StringBuilder b = new StringBuilder();
+        changes.forEach(c -> b.append("; then ").append(c.describe()));
+        return b.toString();
     }
 }

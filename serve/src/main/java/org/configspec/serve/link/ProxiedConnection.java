@@ -43,10 +43,10 @@ final class ProxiedConnection {
             upstream.setTcpNoDelay(true);
             LinkSpec spec = link.spec();
             up = new Pump("link-c" + id + "-up", client, upstream,
-                    new DirectionModel(spec.uplink(), link.uplinkSerializer(), seed(spec.seed(), 0)),
+                    direction(spec.uplink(), link.uplinkSerializer(), 0),
                     link.uplinkCounters(), spec.uplink().bandwidth(), this::ended);
             down = new Pump("link-c" + id + "-down", upstream, client,
-                    new DirectionModel(spec.downlink(), link.downlinkSerializer(), seed(spec.seed(), 1)),
+                    direction(spec.downlink(), link.downlinkSerializer(), 1),
                     link.downlinkCounters(), spec.downlink().bandwidth(), this::ended);
             if (closed.get()) {
                 return;
@@ -60,6 +60,20 @@ final class ProxiedConnection {
         } catch (IOException e) {
             abort();
         }
+    }
+
+    /** Direction d (0 = up, 1 = down) of this connection, with the link's scheduled delay changes. */
+    private DirectionModel direction(DirectionSpec d, Serializer serializer, int direction) {
+        LinkSpec spec = link.spec();
+        int n = spec.changes().size();
+        long[] after = new long[n];
+        long[] delay = new long[n];
+        for (int i = 0; i < n; i++) {
+            DelayChange c = spec.changes().get(i);
+            after[i] = c.at().toNanos();
+            delay[i] = (direction == 0 ? c.upDelay() : c.downDelay()).toNanos();
+        }
+        return new DirectionModel(d, serializer, seed(spec.seed(), direction), link.startNanos(), after, delay);
     }
 
     /** Connection n's direction d draws from its own stream: the same seed replays the same decisions per connection. */

@@ -34,6 +34,7 @@ final class TcpLink implements Link {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong aborted = new AtomicLong();
     private final Thread acceptor;
+    private final long startNanos = System.nanoTime();
     private volatile boolean closing;
 
     private TcpLink(LinkSpec spec, ServerSocket server) {
@@ -120,6 +121,11 @@ final class TcpLink implements Link {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** When the link started ({@link System#nanoTime()}): the origin of its scheduled delay changes. */
+    long startNanos() {
+        return startNanos;
     }
 
     Serializer uplinkSerializer() {

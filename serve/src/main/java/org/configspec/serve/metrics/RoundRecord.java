@@ -11,9 +11,17 @@ package org.configspec.serve.metrics;
  * @param bytesSent         request payload bytes of the round
  * @param bytesReceived     response payload bytes of the round
  * @param batchSize         sessions in the verifier's batch (from the answer's timings)
+ * @param verifierSeconds   seconds the verifier reported for the verify, queueing plus decoding (from the answer's
+ *                          timings; NaN where unknown): round trip − verifier time is the network's share
  */
 public record RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds,
-                          long bytesSent, long bytesReceived, int batchSize) {
+                          long bytesSent, long bytesReceived, int batchSize, double verifierSeconds) {
+    /** A round whose verifier time is unknown. */
+    public RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds, long bytesSent,
+                       long bytesReceived, int batchSize) {
+        this(k, accepted, committed, draftSeconds, roundTripSeconds, bytesSent, bytesReceived, batchSize, Double.NaN);
+    }
+
     public RoundRecord {
         if (k < 0 || accepted < 0 || accepted > k || committed < 0) {
             throw new IllegalArgumentException("round: K " + k + ", accepted " + accepted + ", committed " + committed);

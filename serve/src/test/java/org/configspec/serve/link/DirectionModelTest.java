@@ -43,6 +43,21 @@ class DirectionModelTest {
     }
 
     @Test
+    void aScheduledChangeSetsTheDelayOfChunksArrivingFromItsTimeOnAndNeverReorders() {
+        // link started at 1 s; from 30 s after the start the delay is 50 ms instead of 10 ms, from 60 s 5 ms
+        long start = 1000 * MS;
+        DirectionModel m = new DirectionModel(DirectionSpec.IDEAL.withDelay(Duration.ofMillis(10)),
+                new Serializer(Bandwidth.UNLIMITED), 1, start, new long[] {30_000 * MS, 60_000 * MS}, new long[] {50 * MS, 5 * MS});
+        assertThat(m.schedule(start + 29_999 * MS, 10).releaseNanos()).isEqualTo(start + 30_009 * MS);
+        assertThat(m.schedule(start + 30_000 * MS, 10).releaseNanos()).isEqualTo(start + 30_050 * MS);
+        assertThat(m.schedule(start + 59_990 * MS, 10).releaseNanos()).isEqualTo(start + 60_040 * MS);
+        // the delay shrinks to 5 ms, but this chunk may not overtake the one ahead of it (released at 60.040 s)
+        assertThat(m.schedule(start + 60_000 * MS, 10).releaseNanos()).isEqualTo(start + 60_040 * MS);
+        assertThat(m.schedule(start + 61_000 * MS, 10).releaseNanos()).isEqualTo(start + 61_005 * MS);
+        assertThat(m.scheduleEnd(start + 62_000 * MS)).isEqualTo(start + 62_005 * MS);
+    }
+
+    @Test
     void jitterNeverReleasesAChunkBeforeTheOneAheadOfIt() {
         DirectionModel m = model(DirectionSpec.IDEAL.withDelay(Duration.ofMillis(5)).withJitter(Duration.ofMillis(50)), 7);
         long previous = Long.MIN_VALUE;

@@ -139,6 +139,29 @@ class LinkEmulatorTest {
     }
 
     @Test
+    void aScheduledDelayChangeSlowsTheRoundTripsThatStartAfterIt() throws Exception {
+        DirectionSpec fast = DirectionSpec.IDEAL.withDelay(Duration.ofMillis(1));
+        LinkSpec spec = new LinkSpec(new HostPort("127.0.0.1", 0), echo.address(), fast, fast, 1,
+                List.of(new DelayChange(Duration.ofMillis(300), Duration.ofMillis(60), Duration.ofMillis(40))));
+        Link link = LinkEmulator.start(spec);
+        links.add(link);
+        assertThat(spec.describe()).endsWith("; then from 300 ms: delay up 60 ms, down 40 ms");
+        try (Socket s = connect(link)) {
+            // round trips until the change is due; then every round trip takes at least the new 100 ms
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 300_000_000L) {
+                roundTripNanos(s);
+            }
+            for (int i = 0; i < 3; i++) {
+                assertThat(roundTripNanos(s)).isGreaterThanOrEqualTo(100_000_000L).isLessThan(5_000_000_000L);
+            }
+        }
+        assertThatThrownBy(() -> spec.withChanges(List.of(new DelayChange(Duration.ofSeconds(1), Duration.ZERO,
+                Duration.ZERO), new DelayChange(Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))))
+                .hasMessage("bad link schedule: two changes at from 1 s: delay 0 ms (allowed: one change per time)");
+    }
+
+    @Test
     void uplinkAndDownlinkDelaysAddUpInARoundTrip() throws Exception {
         Link link = link(DirectionSpec.IDEAL.withDelay(Duration.ofMillis(20)),
                 DirectionSpec.IDEAL.withDelay(Duration.ofMillis(90)), 1);

@@ -16,6 +16,7 @@ import org.configspec.serve.client.BackoffK;
 import org.configspec.serve.client.EdgeClient;
 import org.configspec.serve.client.FixedK;
 import org.configspec.serve.client.OptimalK;
+import org.configspec.serve.client.TrackingK;
 import org.configspec.serve.client.VerifierTransport;
 import org.configspec.serve.link.DirectionSpec;
 import org.configspec.serve.link.HostPort;
@@ -71,6 +72,15 @@ class LosslessGreedyTest {
                 .containsExactly(expected);
         assertThat(ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, new OptimalK(4, 8)).tokens())
                 .containsExactly(expected);
+        TrackingK tracking = new TrackingK(8, TrackingK.DEFAULT_WEIGHT, 3);
+        EdgeClient.Result r = ServeFixture.run(server.url(), ServeFixture.L5, prompt, N, tracking);
+        assertThat(r.tokens()).containsExactly(expected);
+        // it warmed up on K = 1..8 (twice each, as far as the run went) and tracked the real round trip
+        assertThat(tracking.counters().kIncreases()).isPositive();
+        assertThat(tracking.roundTripSeconds()).isPositive();
+        // every round records the verifier's own time, part of the round trip the client measured
+        assertThat(r.summary().roundRecords()).allSatisfy(round -> assertThat(round.verifierSeconds())
+                .isGreaterThan(0).isLessThanOrEqualTo(round.roundTripSeconds() + 1e-3));
     }
 
     @Test

@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-k", defaultValue = "8", description = "largest K of the adaptive policies")
     int maxK;
 
-    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit",
+    @Option(names = "--policy", defaultValue = "fixed", paramLabel = "fixed|backoff|optimal|bandit|tracking",
             description = "how K is chosen")
     PolicyKind policy;
 
