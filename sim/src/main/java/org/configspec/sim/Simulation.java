@@ -244,7 +244,7 @@ public final class Simulation {
         int kk = Math.max(1, Math.min(policy[c].nextK(), spec.acceptance().maxK()));
         k[c] = kk;
         roundStart[c] = now;
-        draftS[c] = kk / spec.tokPerS();
+        draftS[c] = spec.draftSeconds(kk, rng[c]);
         rttS[c] = cfg.rtt().sample(now, rng[c]);
         events.add(now + draftS[c] + rttS[c] / 2, c << TYPE_BITS | ARRIVE);
     }
@@ -274,7 +274,6 @@ public final class Simulation {
 
     private void join(int v, int c, double now) {
         group[v * maxBatch + groupSize[v]++] = c;
-        recordDelay(now - arrivedAt[c]);
     }
 
     private void collect(int v, double now) {
@@ -326,7 +325,11 @@ public final class Simulation {
         int size = groupSize[v];
         int batchTokens = 0;
         for (int i = 0; i < size; i++) {
-            batchTokens += k[group[v * maxBatch + i]] + 1;
+            int member = group[v * maxBatch + i];
+            batchTokens += k[member] + 1;
+            // queueing delay as serve measures it (configspec_batch_wait_seconds): arrival to the batch's start,
+            // the batching wait included
+            recordDelay(now - arrivedAt[member]);
         }
         double s = cfg.service().seconds(size, batchTokens);
         busyS[v] += s;

@@ -198,15 +198,25 @@ public final class SimValidation {
      * them, so the mean is what goodput needs).
      */
     static RttModel.LogNormal logNormal(List<Double> seconds) {
-        double[] logs = seconds.stream().mapToDouble(x -> Math.log(Math.max(1e-5, x))).toArray();
-        double meanLog = java.util.Arrays.stream(logs).average().orElse(Math.log(1e-5));
-        double var = 0;
-        for (double l : logs) {
-            var += (l - meanLog) * (l - meanLog);
-        }
-        double sigma = logs.length < 2 ? 0 : Math.sqrt(var / (logs.length - 1));
+        double sigma = logSpread(seconds.stream().map(x -> Math.log(Math.max(1e-5, x))).toList());
         double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         return new RttModel.LogNormal(mean * Math.exp(-sigma * sigma / 2), sigma);
+    }
+
+    /** Sample standard deviation of logarithms (0 for fewer than two). */
+    static double logSpread(List<Double> logs) {
+        if (logs.size() < 2) {
+            return 0;
+        }
+        double mean = 0;
+        for (double x : logs) {
+            mean += x / logs.size();
+        }
+        double var = 0;
+        for (double x : logs) {
+            var += (x - mean) * (x - mean);
+        }
+        return Math.sqrt(var / (logs.size() - 1));
     }
 
     private static ValidationPoint point(Request r, CalibrationDocument cal, Measured m) {
@@ -217,6 +227,7 @@ public final class SimValidation {
         long full = 0;
         long committedFull = 0;
         long[] atLeast = new long[k + 1];
+        List<Double> draftLogs = new ArrayList<>();
         double goodput = 0;
         for (EdgeClient.Result res : m.results()) {
             goodput += steadyGoodput(res.summary().roundRecords()) / m.results().size();
@@ -224,6 +235,9 @@ public final class SimValidation {
                 drafted += rr.k();
                 draftS += rr.draftSeconds();
                 rounds++;
+                if (rr.k() > 0 && rr.draftSeconds() > 0 && Double.isFinite(rr.draftSeconds())) {
+                    draftLogs.add(Math.log(rr.draftSeconds() / rr.k()));
+                }
                 if (rr.k() == k) {
                     full++;
                     committedFull += rr.committed();
@@ -244,7 +258,8 @@ public final class SimValidation {
         double rd = drafted / draftS;
         RttModel.LogNormal net = logNormal(m.netSeconds());
         ClientSpec spec = new ClientSpec("validation", rd, Double.NaN, 0, false,
-                new AcceptanceSampler(new PerPositionCurve(survival), k), kk -> 0, PolicyKind.FIXED, k);
+                new AcceptanceSampler(new PerPositionCurve(survival), k), kk -> 0, PolicyKind.FIXED, k,
+                logSpread(draftLogs));
         ServiceTime calibrated = CalibrationSource.serviceTime(cal, false);
         SimConfig sc = new SimConfig(spec, m.clients(), 1, r.simulated().toNanos() / 1e9, r.seed(),
                 Batching.of(r.maxBatch(), r.maxWait()), calibrated, net);
