@@ -2,12 +2,12 @@ package org.configspec.core.model;
 
 import java.util.List;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.stats.LeastSquares;
 
 /**
  * Least-squares fit of measured verification times, T(K, context) = intercept + b·(K + 1) [+ c·context], and its
  * residuals. With the round trip measured apart (a request that does no target work), the fixed part is
- * a = intercept − RTT. Ordinary least squares through the normal equations (2 or 3 unknowns; the columns are
- * centred first, which keeps them well conditioned). Pure.
+ * a = intercept − RTT. Ordinary least squares ({@link LeastSquares}, 2 or 3 unknowns). Pure.
  *
  * @param intercept        RTT + a [s]
  * @param perTokenS        b [s per verified position]
@@ -40,57 +40,30 @@ public record VerifyTimeFit(double intercept, double perTokenS, double perContex
             throw new ConfigSpecException("verify-time fit: " + samples.size() + " samples; allowed at least "
                     + (m + 2));
         }
-        double mx = 0;
-        double mc = 0;
-        double my = 0;
-        for (Sample s : samples) {
-            mx += (s.k() + 1.0) / samples.size();
-            mc += (double) s.context() / samples.size();
-            my += s.seconds() / samples.size();
+        double[][] x = new double[samples.size()][];
+        double[] y = new double[samples.size()];
+        for (int i = 0; i < y.length; i++) {
+            Sample s = samples.get(i);
+            x[i] = withContext ? new double[] {1, s.k() + 1.0, s.context()} : new double[] {1, s.k() + 1.0};
+            y[i] = s.seconds();
         }
-        double sxx = 0;
-        double scc = 0;
-        double sxc = 0;
-        double sxy = 0;
-        double scy = 0;
-        double syy = 0;
-        for (Sample s : samples) {
-            double x = s.k() + 1.0 - mx;
-            double c = s.context() - mc;
-            double y = s.seconds() - my;
-            sxx += x * x;
-            scc += c * c;
-            sxc += x * c;
-            sxy += x * y;
-            scy += c * y;
-            syy += y * y;
+        LeastSquares.Fit f = LeastSquares.solve(x, y);
+        if (f == null) {
+            throw new ConfigSpecException(withContext
+                    ? "verify-time fit: K and context do not vary independently; allowed several K at each of at least"
+                    + " two context lengths"
+                    : "verify-time fit: every sample has the same K; allowed several K");
         }
-        double b;
-        double cc = 0;
-        if (withContext) {
-            double det = sxx * scc - sxc * sxc;
-            if (!(det > 1e-12 * sxx * scc) || scc == 0) {
-                throw new ConfigSpecException("verify-time fit: K and context do not vary independently; allowed "
-                        + "several K at each of at least two context lengths");
-            }
-            b = (sxy * scc - scy * sxc) / det;
-            cc = (scy * sxx - sxy * sxc) / det;
-        } else {
-            if (sxx == 0) {
-                throw new ConfigSpecException("verify-time fit: every sample has the same K; allowed several K");
-            }
-            b = sxy / sxx;
-        }
-        double intercept = my - b * mx - cc * mc;
-        double ss = 0;
+        double[] beta = f.coefficients();
+        double intercept = beta[0];
+        double b = beta[1];
+        double cc = withContext ? beta[2] : 0;
         double max = 0;
-        for (Sample s : samples) {
-            double r = s.seconds() - (intercept + b * (s.k() + 1) + cc * s.context());
-            ss += r * r;
-            max = Math.max(max, Math.abs(r));
+        for (int i = 0; i < y.length; i++) {
+            max = Math.max(max, Math.abs(y[i] - f.predict(x[i])));
         }
-        return new VerifyTimeFit(intercept, b, cc, withContext, samples.size(), Math.sqrt(ss / samples.size()), max,
-                syy == 0 ? Double.NaN : 1 - ss / syy);
+        return new VerifyTimeFit(intercept, b, cc, withContext, samples.size(), Math.sqrt(f.rss() / samples.size()),
+                max, f.r2());
     }
 
     /** The fitted time at K and context [s]. */
