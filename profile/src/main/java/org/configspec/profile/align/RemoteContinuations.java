@@ -1,7 +1,6 @@
 package org.configspec.profile.align;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.core.json.MachineJson;
 import org.configspec.llm.remote.Usage;
 import org.configspec.store.ProfileStore;
 import org.configspec.store.ResumableRun;
@@ -24,7 +24,6 @@ import org.configspec.store.RunItem;
  * twice. Then a {@link TargetPass} serves the continuations to the local draft replay.
  */
 public final class RemoteContinuations implements TargetPass {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Continuation> byPrompt = new HashMap<>();
     private final Usage usage;
@@ -118,7 +117,7 @@ public final class RemoteContinuations implements TargetPass {
 
     /** One continuation as run-log JSON, with the usage of its own request. */
     private static String write(Continuation c, Usage usage) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = MachineJson.object();
         ArrayNode t = n.putArray("tokens");
         for (int id : c.tokens()) {
             t.add(id);
@@ -140,7 +139,7 @@ public final class RemoteContinuations implements TargetPass {
         ObjectNode u = n.putObject("usage");
         u.put("prompt", usage.prompt());
         u.put("completion", usage.completion());
-        return n.toString();
+        return MachineJson.write(MachineJson.compact(), n);
     }
 
     private static Continuation continuation(int[] prompt, JsonNode n) {
@@ -162,11 +161,6 @@ public final class RemoteContinuations implements TargetPass {
     }
 
     private static JsonNode read(String text, String store) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new ConfigSpecException("store " + store + ": a recorded remote continuation is not JSON ("
-                    + e.getMessage() + ")", e);
-        }
+        return MachineJson.readTree(text, "store " + store + ": a recorded remote continuation");
     }
 }
