@@ -293,8 +293,8 @@ public final class ServeBench {
     private static ClientResult synthetic(String url, int[] prompt, int[] ref, int tokens, int k, CyclicBarrier start)
             throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            start.await();
             SessionResponse s = http.createSession(SessionRequest.greedy(prompt));
+            start.await(); // the clock starts once every session exists: prompt prefills are not verify rounds
             int position = s.position();
             int done = 0;
             long rounds = 0;

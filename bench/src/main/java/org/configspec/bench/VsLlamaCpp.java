@@ -191,9 +191,11 @@ public final class VsLlamaCpp {
         int clients = BenchArgs.integer(args, "clients", 16);
         int tokens = BenchArgs.integer(args, "clientTokens", 64);
         int shape = k + 1;
+        long maxWaitMs = BenchArgs.integer(args, "maxWaitMs",
+                (int) VerifierConfig.defaults().maxWait().toMillis());
         System.out.printf(Locale.ROOT, "%n(4) verifier throughput, %d concurrent synthetic clients verifying K = %d"
-                + " (%d positions per round, full acceptance), in-process verifier (max batch %d, max wait 2 ms),"
-                + " flash attention off, F32 KV; positions/s%n", clients, k, shape, clients);
+                + " (%d positions per round, full acceptance), in-process verifier (max batch %d, max wait %d ms),"
+                + " flash attention off, F32 KV; positions/s%n", clients, k, shape, clients, maxWaitMs);
         try (LlamaModel t = LlamaModel.load(model(target))) {
             List<String> texts = PromptSource.builtin().prompts();
             List<int[]> prompts = new ArrayList<>();
@@ -202,7 +204,7 @@ public final class VsLlamaCpp {
             }
             VerifierConfig config = VerifierConfig.defaults().withThreads(threads)
                     .withSessions(Math.max(4, clients), Duration.ofSeconds(60))
-                    .withBatching(clients, Duration.ofMillis(2));
+                    .withBatching(clients, Duration.ofMillis(maxWaitMs));
             List<int[]> refs = ServeBench.references(config, t, prompts, tokens + k + 1);
             double[] server = new double[reps];
             double[] batchAll = new double[reps];
