@@ -290,11 +290,34 @@ public final class ServeBench {
         }
     }
 
+    /**
+     * A session, waiting out 429s for a few seconds: the previous level's sessions may still be being freed (their
+     * deletes answered, their KV-cache slots not yet handed back).
+     */
+    private static SessionResponse create(HttpVerifierTransport http, int[] prompt) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return http.createSession(SessionRequest.greedy(prompt));
+            } catch (VerifierException e) {
+                if (e.status() != 429 || attempt >= 200) {
+                    throw e;
+                }
+                Thread.sleep(25);
+            }
+        }
+    }
+
     /** One client: a session, then verifies of K reference tokens until {@code tokens} are committed. */
     private static ClientResult synthetic(String url, int[] prompt, int[] ref, int tokens, int k, CyclicBarrier start)
             throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            SessionResponse s = http.createSession(SessionRequest.greedy(prompt));
+            SessionResponse s;
+            try {
+                s = create(http, prompt);
+            } catch (VerifierException | RuntimeException e) {
+                start.reset(); // the others and the clock would wait for this client for ever
+                throw e;
+            }
             start.await(); // the clock starts once every session exists: prompt prefills are not verify rounds
             int position = s.position();
             int done = 0;
