@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.configspec.core.stats.StandardNormal;
 
 /**
- * Per-K running statistics of the Thompson-sampling policies ({@link BanditK}, {@link TrackingK}): count, mean and sum
+ * Per-K running statistics of the Thompson-sampling policy {@link BanditK}: count, mean and sum
  * of squared deviations of one observed value per round (Welford's update), a warm-up that plays each K a few times,
  * and a draw of each K's mean from its Gaussian posterior N(mean, variance / n).
  */

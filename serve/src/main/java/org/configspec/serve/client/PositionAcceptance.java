@@ -1,0 +1,72 @@
+package org.configspec.serve.client;
+
+import java.util.SplittableRandom;
+import org.configspec.core.stats.StandardNormal;
+
+/**
+ * The draft's acceptance per draft position, learned from every round whatever its K: a round that drafted K tokens
+ * and had L accepted tried positions 1..min(K, L + 1) and accepted 1..L (positions past the first rejection were not
+ * tried: censored). Position i's conditional acceptance h_i = P(L ≥ i | L ≥ i − 1) does not depend on K (the draft's
+ * i-th token and the verifier's decision on it are the same whatever comes after it), so the tokens a round commits
+ * at any K follow from these: E(K) = 1 + Σ_{i ≤ K} Π_{j ≤ i} h_j (the Kaplan–Meier estimate for censored data).
+ * Each h_i has a Beta(1 + accepted_i, 1 + rejected_i) posterior, drawn here from its normal approximation (clipped
+ * to [0, 1]), so a position never tried is drawn around 1/2 with a wide spread.
+ */
+final class PositionAcceptance {
+    private final long[] tried;
+    private final long[] accepted;
+    private final SplittableRandom rng;
+
+    PositionAcceptance(int maxK, long seed) {
+        tried = new long[maxK + 1];
+        accepted = new long[maxK + 1];
+        rng = new SplittableRandom(seed);
+    }
+
+    int maxK() {
+        return tried.length - 1;
+    }
+
+    /** One round: {@code k} drafted, {@code acceptedLength} of them accepted (0..k). */
+    void add(int k, int acceptedLength) {
+        int last = Math.min(Math.min(k, acceptedLength + 1), maxK());
+        for (int i = 1; i <= last; i++) {
+            tried[i]++;
+            if (i <= acceptedLength) {
+                accepted[i]++;
+            }
+        }
+    }
+
+    /** Rounds that tried position i. */
+    long tried(int i) {
+        return tried[i];
+    }
+
+    /** Posterior mean of E(K), the committed tokens of a round at K (accepted + the verifier's one). */
+    double expectedTokens(int k) {
+        double survive = 1;
+        double e = 1;
+        for (int i = 1; i <= k; i++) {
+            survive *= (accepted[i] + 1.0) / (tried[i] + 2.0);
+            e += survive;
+        }
+        return e;
+    }
+
+    /** One posterior draw of E(1..max): index K holds the committed tokens of a round at K (index 0 unused). */
+    double[] drawExpectedTokens() {
+        double[] e = new double[tried.length];
+        double survive = 1;
+        double sum = 1;
+        for (int i = 1; i < tried.length; i++) {
+            double n = tried[i] + 2.0;
+            double p = (accepted[i] + 1.0) / n;
+            double h = Math.min(1, Math.max(0, p + Math.sqrt(p * (1 - p) / n) * StandardNormal.next(rng)));
+            survive *= h;
+            sum += survive;
+            e[i] = sum;
+        }
+        return e;
+    }
+}
