@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.http.HttpConnection;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
 import org.configspec.serve.protocol.ProtocolException;

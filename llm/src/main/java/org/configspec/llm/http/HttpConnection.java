@@ -1,4 +1,4 @@
-package org.configspec.serve.client;
+package org.configspec.llm.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,16 +17,16 @@ import java.util.Locale;
  * answer is read on the calling thread (no selector or executor hand-off, unlike the JDK client, which costs
  * several milliseconds per round trip and a second of class loading on the first request; numbers in
  * docs/benchmarks.md). Enough HTTP for the verifier protocol: status line, headers, a body by Content-Length,
- * chunked encoding or end of stream. Not thread-safe: one exchange at a time ({@link HttpVerifierTransport} pools
+ * chunked encoding or end of stream. Not thread-safe: one exchange at a time (serve's HttpVerifierTransport pools
  * connections).
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
     /** An answer: status, body, and whether the connection may carry another request. */
-    record Answer(int status, byte[] body, boolean reusable) {
+    public record Answer(int status, byte[] body, boolean reusable) {
     }
 
     /** Thrown when the connection failed before any byte of the answer arrived (a stale keep-alive connection). */
-    static final class NothingReceived extends IOException {
+    public static final class NothingReceived extends IOException {
         private static final long serialVersionUID = 1L;
 
         NothingReceived(IOException cause) {
@@ -48,7 +48,7 @@ final class HttpConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static HttpConnection open(String host, int port, int connectTimeoutMs) throws IOException {
+    public static HttpConnection open(String host, int port, int connectTimeoutMs) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -66,7 +66,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** Exchanges already answered on this connection. */
-    int exchanges() {
+    public int exchanges() {
         return exchanges;
     }
 
@@ -75,7 +75,7 @@ final class HttpConnection implements AutoCloseable {
      * before {@code deadlineNanos}. On a connection that already carried an exchange, a failure before the first byte of
      * the answer is a {@link NothingReceived}.
      */
-    Answer exchange(byte[] head, byte[] body, long deadlineNanos) throws IOException {
+    public Answer exchange(byte[] head, byte[] body, long deadlineNanos) throws IOException {
         boolean received = false;
         try {
             byte[] request = head;
