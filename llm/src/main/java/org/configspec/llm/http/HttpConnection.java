@@ -10,7 +10,9 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One HTTP/1.1 keep-alive connection over a blocking socket with TCP_NODELAY: a request goes out in one write, the
@@ -21,8 +23,19 @@ import java.util.Locale;
  * connections).
  */
 public final class HttpConnection implements AutoCloseable {
-    /** An answer: status, body, and whether the connection may carry another request. */
-    public record Answer(int status, byte[] body, boolean reusable) {
+    /**
+     * An answer: status, body, whether the connection may carry another request, and its headers (names in lower
+     * case; of a header sent more than once, the last).
+     */
+    public record Answer(int status, byte[] body, boolean reusable, Map<String, String> headers) {
+        public Answer {
+            headers = Map.copyOf(headers);
+        }
+
+        /** The value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Thrown when the connection failed before any byte of the answer arrived (a stale keep-alive connection). */
@@ -119,6 +132,7 @@ public final class HttpConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         int headerBytes = status.length();
+        Map<String, String> headers = new HashMap<>();
         while (true) {
             String h = line(-1, deadlineNanos);
             if (h.isEmpty()) {
@@ -134,6 +148,7 @@ public final class HttpConnection implements AutoCloseable {
             }
             String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = h.substring(colon + 1).trim();
+            headers.put(name, value);
             switch (name) {
                 case "content-length" -> {
                     try {
@@ -176,7 +191,7 @@ public final class HttpConnection implements AutoCloseable {
             body = untilEnd(deadlineNanos);
             keepAlive = false;
         }
-        return new Answer(code, body, keepAlive);
+        return new Answer(code, body, keepAlive, headers);
     }
 
     private byte[] chunks(long deadlineNanos) throws IOException {
