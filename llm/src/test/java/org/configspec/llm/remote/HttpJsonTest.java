@@ -26,6 +26,13 @@ class HttpJsonTest {
         return new Endpoint(url, TargetApi.LLAMA_SERVER, null, null, Duration.ofSeconds(10), r);
     }
 
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
     @Test
     void fiveHundredsAndRateLimitsAreRetriedWithGrowingBoundedBackoff() {
         List<Duration> waits = new ArrayList<>();
@@ -93,10 +100,7 @@ class HttpJsonTest {
 
     @Test
     void aServerThatIsDownIsOneLineWithTheUrl() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = closedPort();
         Endpoint e = Endpoint.of("http://127.0.0.1:" + port, TargetApi.AUTO, null, null).withRetry(THREE);
         assertThatThrownBy(() -> RemoteTargets.open(e, Map.of()))
                 .isInstanceOfSatisfying(RemoteTargetException.class, x -> {
@@ -137,10 +141,7 @@ class HttpJsonTest {
 
     @Test
     void anHttpsUrlIsStillAcceptedAndSentThroughTheJdkClient() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = closedPort();
         Endpoint e = new Endpoint(URI.create("https://127.0.0.1:" + port), TargetApi.OPENAI, null, null,
                 Duration.ofSeconds(5), THREE);
         assertThat(Exchange.to(e)).isInstanceOf(HttpsExchange.class);
