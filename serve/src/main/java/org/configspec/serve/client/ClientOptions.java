@@ -13,9 +13,15 @@ import org.configspec.core.error.ConfigSpecException;
  * @param retryStart    first back-off pause after a network error (doubles up to retryMax)
  * @param retryMax      longest back-off pause
  * @param fallbackAfter how long the verifier may stay unreachable before the client decodes locally with the draft
+ * @param pipeline      draft the next round while the verify is in flight (greedy only; see EdgeClient)
  */
 public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                            Duration retryMax, Duration fallbackAfter) {
+                            Duration retryMax, Duration fallbackAfter, boolean pipeline) {
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, false);
+    }
+
     public ClientOptions {
         if (!(temperature >= 0 && temperature <= 100)) {
             throw new ConfigSpecException("--temperature = " + temperature + ": allowed 0 (greedy) .. 100");
@@ -32,6 +38,10 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
         if (fallbackAfter == null || fallbackAfter.isNegative()) {
             throw new ConfigSpecException("--fallback-after = " + fallbackAfter + ": allowed >= 0");
         }
+        if (pipeline && temperature != 0) {
+            throw new ConfigSpecException("--pipeline with --temperature = " + temperature + ": drafting ahead is"
+                    + " greedy only; allowed with --temperature 0");
+        }
     }
 
     public static ClientOptions defaults() {
@@ -40,15 +50,19 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline);
+    }
+
+    public ClientOptions withPipeline(boolean on) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on);
     }
 
     public boolean greedy() {

@@ -83,6 +83,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "per-request timeout")
     Duration timeout;
 
+    @Option(names = "--pipeline", description = "greedy only: draft the next round while the verify is in flight,"
+            + " guessing that all K are accepted and the verifier's token is the draft's own; used when the guess"
+            + " holds, discarded otherwise (output unchanged; more drafting work). The analytic model assumes rounds"
+            + " without it")
+    boolean pipeline;
+
     @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4)")
     Integer threads;
 
@@ -112,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
                 threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
-                Duration.ofSeconds(1), fallbackAfter);
+                Duration.ofSeconds(1), fallbackAfter, pipeline);
         EdgeRun.Request request = new EdgeRun.Request(draft, verifier,
                 BearerToken.resolve(token, tokenFile, System.getenv()), prompt, n, policy, k, maxK, options,
                 timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
