@@ -23,10 +23,10 @@ import org.configspec.serve.protocol.SessionRequest;
 /**
  * Load on a real {@code configspec serve} process: 1 → 64 concurrent protocol clients ({@link LoadClient}), each
  * level for a fixed time, and per level the throughput (answered verifies/s, committed tokens/s), verify latency
- * percentiles, 429s, errors, wrong answers (a greedy answer that differs from the reference computed first by one
- * client alone with K = 0 verifies), the server's VmRSS before and after, and whether the server's {@code /metrics}
- * counters moved by exactly what the clients saw (verify rounds, drafted and accepted tokens, 429s). Not a timed
- * test: wall-clock numbers on whatever machine runs it.
+ * percentiles, 429s (and the limit each one's message named), errors, wrong answers (a greedy answer that differs
+ * from the reference computed first by one client alone with K = 0 verifies), the server's VmRSS before and after,
+ * and whether the server's {@code /metrics} counters moved by exactly what the clients saw (verify rounds, drafted
+ * and accepted tokens, 429s). Not a timed test: wall-clock numbers on whatever machine runs it.
  * <p>Usage: {@code LoadBench [key=value ...]} with keys {@code levels=1,2,4,8,16,32,64}, {@code seconds=10} (per
  * level), {@code k=4}, {@code tokens=48} (committed tokens per session, then delete and start over),
  * {@code prompts=8} (distinct built-in prompts, client i uses prompt i mod prompts), {@code target=stories15M-f32},
@@ -133,6 +133,9 @@ public final class LoadBench {
         System.out.printf(Locale.ROOT, "%7d %9d %10.1f %9.1f %8.1f %8.1f %8.1f %6d %6d %6d %9.1f %9.1f  %s%n", clients,
                 all.verifies, all.verifies / wall, all.tokens / wall, pct(lat, 50), pct(lat, 95), pct(lat, 99),
                 all.tooMany, all.errors, all.wrong, rssBefore / mib, rssAfter / mib, check);
+        if (!all.refusedBy.isEmpty()) {
+            System.out.println("        429s by the limit named in their message: " + all.refusedBy);
+        }
         return String.format(Locale.ROOT, "%d,%.2f,%d,%.2f,%.2f,%.2f,%.2f,%.2f,%d,%d,%d,%d,%.1f,%.1f,%s", clients, wall,
                 all.verifies, all.verifies / wall, all.tokens / wall, pct(lat, 50), pct(lat, 95), pct(lat, 99),
                 all.tooMany, all.errors, all.wrong, all.sessions, rssBefore / mib, rssAfter / mib,

@@ -2,6 +2,10 @@ package org.configspec.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.configspec.serve.client.HttpVerifierTransport;
 import org.configspec.serve.client.VerifierException;
 import org.configspec.serve.protocol.SessionRequest;
@@ -28,6 +32,8 @@ final class LoadClient {
         long errors;
         long wrong;
         double[] latencyMs = new double[1024];
+        /** 429s by the limit their message names (e.g. "--max-queue"). */
+        final Map<String, Long> refusedBy = new TreeMap<>();
 
         void latency(double ms) {
             if (verifies == latencyMs.length) {
@@ -48,10 +54,13 @@ final class LoadClient {
             tooMany += o.tooMany;
             errors += o.errors;
             wrong += o.wrong;
+            o.refusedBy.forEach((limit, n) -> refusedBy.merge(limit, n, Long::sum));
         }
     }
 
     private static final long RETRY_AFTER_MS = 1000;
+    /** The flag a 429's message names as the limit that refused it. */
+    private static final Pattern LIMIT = Pattern.compile("--[a-z][a-z-]*");
 
     private final String url;
     private final String text;
@@ -130,6 +139,8 @@ final class LoadClient {
     private static boolean failed(Tally t, VerifierException e, long deadlineNanos) throws InterruptedException {
         if (e.status() == 429) {
             t.tooMany++;
+            Matcher m = LIMIT.matcher(String.valueOf(e.getMessage()));
+            t.refusedBy.merge(m.find() ? m.group() : "unnamed", 1L, Long::sum);
             Thread.sleep(Math.max(0, Math.min(RETRY_AFTER_MS, (deadlineNanos - System.nanoTime()) / 1_000_000)));
             return true;
         }

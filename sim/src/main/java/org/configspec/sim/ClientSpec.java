@@ -2,7 +2,6 @@ package org.configspec.sim;
 
 import java.util.function.IntToDoubleFunction;
 import org.configspec.core.error.ConfigSpecException;
-import org.configspec.core.stats.StandardNormal;
 import org.configspec.serve.client.KPolicy;
 import org.configspec.serve.client.PolicyKind;
 
@@ -58,7 +57,6 @@ public record ClientSpec(String name, double tokPerS, double powerW, double idle
     /** One round's drafting time for {@code kk} tokens (draws from {@code rng} only when the spread is positive). */
     double draftSeconds(int kk, java.util.SplittableRandom rng) {
         double mean = kk / tokPerS;
-        return draftSigma == 0 ? mean
-                : mean * Math.exp(draftSigma * StandardNormal.next(rng) - draftSigma * draftSigma / 2);
+        return draftSigma == 0 ? mean : LogNormalSampler.withMean(mean, draftSigma, rng);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.configspec.core.stats.StandardNormal;
 import org.configspec.core.error.ConfigSpecException;
 
 /** Prompt length of a session in tokens, drawn when it opens ({@code --prompt-length}). */
@@ -48,7 +47,7 @@ public sealed interface PromptLength {
 
         @Override
         public int sample(SplittableRandom rng) {
-            return (int) Math.max(1, Math.min(1 << 20, Math.round(median * Math.exp(sigma * StandardNormal.next(rng)))));
+            return (int) Math.max(1, Math.min(1 << 20, Math.round(LogNormalSampler.withMedian(median, sigma, rng))));
         }
 
         @Override

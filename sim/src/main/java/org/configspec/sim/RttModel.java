@@ -1,7 +1,6 @@
 package org.configspec.sim;
 
 import java.util.SplittableRandom;
-import org.configspec.core.stats.StandardNormal;
 import org.configspec.core.error.ConfigSpecException;
 
 /** The network round trip of one verify round, in seconds, drawn per round (half on the way up, half on the way down). */
@@ -45,7 +44,7 @@ public sealed interface RttModel {
 
         @Override
         public double sample(double now, SplittableRandom rng) {
-            return medianS * Math.exp(sigma * StandardNormal.next(rng));
+            return LogNormalSampler.withMedian(medianS, sigma, rng);
         }
 
         @Override

@@ -92,7 +92,12 @@ public record Endpoint(URI url, TargetApi api, String model, String apiKeyEnv, D
             throw new ConfigSpecException("--api-key-env " + apiKeyEnv + ": the environment variable is unset or "
                     + "empty; allowed: the name of a variable that holds the server's API key");
         }
-        return k.trim();
+        String key = k.trim();
+        if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new ConfigSpecException("--api-key-env " + apiKeyEnv + ": the key contains control characters;"
+                    + " allowed: printable text");
+        }
+        return key;
     }
 
     /** The URL of {@code path} (starting with '/') on this server. */

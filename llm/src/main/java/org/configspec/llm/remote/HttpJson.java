@@ -3,13 +3,11 @@ package org.configspec.llm.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.json.MachineJson;
@@ -18,14 +16,15 @@ import org.configspec.llm.remote.RemoteTargetException.Reason;
 /**
  * JSON over HTTP to one endpoint: GET and POST with the bearer key, retries of 429/5xx and broken connections by the
  * endpoint's {@link RetryPolicy}, and every failure turned into one {@link RemoteTargetException} line that quotes
- * the server's own message. Thread-safe.
+ * the server's own message. The bytes go through an {@link Exchange}: keep-alive sockets for http, the JDK client for
+ * https. Thread-safe.
  */
 final class HttpJson implements AutoCloseable {
     private static final int QUOTE = 300;
 
     private final Endpoint endpoint;
     private final String apiKey;
-    private final HttpClient client;
+    private final Exchange exchange;
     private final Sleeper sleeper;
 
     /** Waits between retries (a seam so that tests of the retry rule need no clock). */
@@ -41,8 +40,7 @@ final class HttpJson implements AutoCloseable {
         this.endpoint = endpoint;
         this.apiKey = apiKey;
         this.sleeper = sleeper;
-        this.client = HttpClient.newBuilder().connectTimeout(endpoint.timeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).version(HttpClient.Version.HTTP_1_1).build();
+        this.exchange = Exchange.to(endpoint);
     }
 
     Endpoint endpoint() {
@@ -60,22 +58,15 @@ final class HttpJson implements AutoCloseable {
     private JsonNode send(String path, String body) {
         URI uri = endpoint.resolve(path);
         String what = (body == null ? "GET " : "POST ") + uri;
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(endpoint.timeout())
-                .header("Accept", "application/json");
-        if (apiKey != null) {
-            b.header("Authorization", "Bearer " + apiKey);
-        }
-        HttpRequest request = body == null ? b.GET().build() : b.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         RetryPolicy retry = endpoint.retry();
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> r;
+            Exchange.Reply r;
             try {
-                r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpConnectTimeoutException | ConnectException e) {
+                r = exchange.send(uri, body, apiKey);
+            } catch (HttpConnectTimeoutException | ConnectException | UnknownHostException e) {
                 throw new RemoteTargetException(Reason.DOWN, 0, what + ": cannot connect (" + reason(e)
                         + "); is the server running and the URL's host and port right?", e);
-            } catch (HttpTimeoutException e) {
+            } catch (HttpTimeoutException | SocketTimeoutException e) {
                 throw new RemoteTargetException(Reason.TIMEOUT, 0, what + ": no answer within "
                         + endpoint.timeout().toSeconds() + " s", e);
             } catch (IOException e) {
@@ -89,7 +80,7 @@ final class HttpJson implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new RemoteTargetException(Reason.DOWN, 0, what + ": interrupted", e);
             }
-            int s = r.statusCode();
+            int s = r.status();
             if (s >= 200 && s < 300) {
                 return parse(r.body(), what);
             }
@@ -98,12 +89,12 @@ final class HttpJson implements AutoCloseable {
                 pause(retryAfter(r).orElse(retry.backoff(attempt + 1)), what);
                 continue;
             }
-            throw failure(s, r.body(), what, attempt);
+            throw failure(r, what, attempt);
         }
     }
 
-    private java.util.Optional<Duration> retryAfter(HttpResponse<String> r) {
-        return r.headers().firstValue("Retry-After").flatMap(v -> {
+    private java.util.Optional<Duration> retryAfter(Exchange.Reply r) {
+        return java.util.Optional.ofNullable(r.retryAfter()).flatMap(v -> {
             try {
                 long sec = Long.parseLong(v.trim());
                 long capped = Math.min(sec * 1000, endpoint.retry().maxBackoff().toMillis());
@@ -123,8 +114,13 @@ final class HttpJson implements AutoCloseable {
         }
     }
 
-    private static RemoteTargetException failure(int s, String body, String what, int attempts) {
-        String msg = serverMessage(body);
+    private static RemoteTargetException failure(Exchange.Reply r, String what, int attempts) {
+        int s = r.status();
+        String msg = serverMessage(r.body());
+        if (s >= 300 && s < 400) {
+            return new RemoteTargetException(Reason.REFUSED, s, what + ": " + s + " redirect to '" + r.location()
+                    + "', not followed; give the server's own URL with --url", null);
+        }
         if (s == 401 || s == 403) {
             return new RemoteTargetException(Reason.UNAUTHORIZED, s, what + ": " + s + " unauthorized (\"" + msg
                     + "\"); give the key's environment variable with --api-key-env", null);
@@ -183,6 +179,6 @@ final class HttpJson implements AutoCloseable {
 
     @Override
     public void close() {
-        // java.net.http.HttpClient closes itself on Java 17 when unreachable (close() arrived in Java 21)
+        exchange.close();
     }
 }

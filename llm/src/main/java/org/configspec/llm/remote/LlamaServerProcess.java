@@ -2,19 +2,19 @@ package org.configspec.llm.remote;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.configspec.llm.ConfigSpecHome;
 import org.configspec.llm.LlmException;
+import org.configspec.llm.http.HttpConnection;
+import org.configspec.llm.http.KeepAlivePool;
 
 /**
  * A llama-server process this JVM started: the natively built binary
@@ -33,6 +33,7 @@ public final class LlamaServerProcess implements AutoCloseable {
      */
     public static final List<String> EXACT = List.of("--cache-type-k", "f32", "--cache-type-v", "f32",
             "--flash-attn", "off");
+    private static final int HEALTH_TIMEOUT_MS = 5000;
     private static final Pattern LISTENING = Pattern.compile("listening on https?://[^\\s:]+:(\\d+)");
 
     private final Process process;
@@ -151,41 +152,45 @@ public final class LlamaServerProcess implements AutoCloseable {
 
     private static URI awaitReady(Process p, Path log, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI url = null;
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new LlmException("llama-server exited with code " + p.exitValue() + " while starting: "
-                        + tail(log));
-            }
-            if (url == null) {
-                Matcher m = LISTENING.matcher(read(log));
-                if (m.find()) {
-                    url = URI.create("http://127.0.0.1:" + m.group(1));
+        KeepAlivePool http = null;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new LlmException("llama-server exited with code " + p.exitValue() + " while starting: "
+                            + tail(log));
+                }
+                if (url == null) {
+                    Matcher m = LISTENING.matcher(read(log));
+                    if (m.find()) {
+                        url = URI.create("http://127.0.0.1:" + m.group(1));
+                        http = new KeepAlivePool(url, HEALTH_TIMEOUT_MS);
+                    }
+                }
+                if (http != null && healthy(http)) {
+                    return url;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new LlmException("llama-server: interrupted while starting");
                 }
             }
-            if (url != null && healthy(http, url)) {
-                return url;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LlmException("llama-server: interrupted while starting");
+        } finally {
+            if (http != null) {
+                http.close();
             }
         }
         throw new LlmException("llama-server not ready within " + timeout.toSeconds() + " s: " + tail(log));
     }
 
-    private static boolean healthy(HttpClient http, URI url) {
+    private static boolean healthy(KeepAlivePool http) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(url.resolve("/health"))
-                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
+            HttpConnection.Answer a = http.exchange(http.head("GET", "/health", null), null,
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEALTH_TIMEOUT_MS));
+            return a.status() == 200;
         } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

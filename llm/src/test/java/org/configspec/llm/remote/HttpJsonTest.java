@@ -26,6 +26,13 @@ class HttpJsonTest {
         return new Endpoint(url, TargetApi.LLAMA_SERVER, null, null, Duration.ofSeconds(10), r);
     }
 
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
+    }
+
     @Test
     void fiveHundredsAndRateLimitsAreRetriedWithGrowingBoundedBackoff() {
         List<Duration> waits = new ArrayList<>();
@@ -93,16 +100,57 @@ class HttpJsonTest {
 
     @Test
     void aServerThatIsDownIsOneLineWithTheUrl() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
+        int port = closedPort();
         Endpoint e = Endpoint.of("http://127.0.0.1:" + port, TargetApi.AUTO, null, null).withRetry(THREE);
         assertThatThrownBy(() -> RemoteTargets.open(e, Map.of()))
                 .isInstanceOfSatisfying(RemoteTargetException.class, x -> {
                     assertThat(x.reason()).isEqualTo(Reason.DOWN);
                     assertThat(x.getMessage()).startsWith("GET http://127.0.0.1:" + port + "/props: cannot connect")
                             .contains("is the server running").doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void aRedirectOverHttpIsNotFollowedAndNamesItsTarget() {
+        try (ScriptedServer s = new ScriptedServer().on("GET /props",
+                new Answer(307, "", Map.of("Location", "http://127.0.0.1:1/elsewhere/props")))) {
+            assertThatThrownBy(() -> new HttpJson(at(s.url(), THREE), null).get("/props"))
+                    .isInstanceOfSatisfying(RemoteTargetException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.REFUSED);
+                        assertThat(e.getMessage()).isEqualTo("GET " + s.url() + "/props: 307 redirect to "
+                                + "'http://127.0.0.1:1/elsewhere/props', not followed; give the server's own URL"
+                                + " with --url");
+                    });
+            assertThat(s.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsATimeoutAfterTheEndpointsTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Endpoint e = new Endpoint(URI.create("http://127.0.0.1:" + silent.getLocalPort()), TargetApi.LLAMA_SERVER,
+                    null, null, Duration.ofSeconds(1), THREE);
+            assertThatThrownBy(() -> new HttpJson(e, null, d -> { }).get("/props"))
+                    .isInstanceOfSatisfying(RemoteTargetException.class, x -> {
+                        assertThat(x.reason()).isEqualTo(Reason.TIMEOUT);
+                        assertThat(x.getMessage()).isEqualTo("GET http://127.0.0.1:" + silent.getLocalPort()
+                                + "/props: no answer within 1 s");
+                    });
+        }
+    }
+
+    @Test
+    void anHttpsUrlIsStillAcceptedAndSentThroughTheJdkClient() throws Exception {
+        int port = closedPort();
+        Endpoint e = new Endpoint(URI.create("https://127.0.0.1:" + port), TargetApi.OPENAI, null, null,
+                Duration.ofSeconds(5), THREE);
+        assertThat(Exchange.to(e)).isInstanceOf(HttpsExchange.class);
+        assertThat(Exchange.to(at(URI.create("http://127.0.0.1:" + port), THREE))).isInstanceOf(SocketExchange.class);
+        assertThatThrownBy(() -> new HttpJson(e, null, d -> { }).get("/v1/models"))
+                .isInstanceOfSatisfying(RemoteTargetException.class, x -> {
+                    assertThat(x.reason()).isEqualTo(Reason.DOWN);
+                    assertThat(x.getMessage()).startsWith("GET https://127.0.0.1:" + port + "/v1/models: cannot"
+                            + " connect");
                 });
     }
 
@@ -135,6 +183,9 @@ class HttpJsonTest {
         assertThat(TargetApi.parse("LLAMA-SERVER", "--api")).isEqualTo(TargetApi.LLAMA_SERVER);
         assertThatThrownBy(() -> TargetApi.parse("tgi", "--api"))
                 .hasMessage("--api = 'tgi': not an API; allowed: auto, llama-server, vllm, sglang, openai");
+        assertThatThrownBy(() -> Endpoint.of("http://h", TargetApi.AUTO, null, "MY_KEY")
+                .apiKey(Map.of("MY_KEY", "sk-1\r\nX-Injected: 1")))
+                .hasMessage("--api-key-env MY_KEY: the key contains control characters; allowed: printable text");
         assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, 1, Duration.ZERO))
                 .hasMessage("retry attempts = 0: allowed 1..20");
     }

@@ -5,9 +5,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.http.HttpConnection;
+import org.configspec.llm.http.KeepAlivePool;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
 import org.configspec.serve.protocol.ProtocolException;
@@ -18,41 +19,33 @@ import org.configspec.serve.protocol.VerifyResponse;
 
 /**
  * {@link VerifierTransport} over HTTP/1.1 + JSON on plain blocking sockets ({@link HttpConnection}: keep-alive,
- * TCP_NODELAY, the answer read on the calling thread). Idle connections are pooled, so concurrent callers each get
- * their own. A request that fails on a reused connection before any byte of the answer arrived (the verifier closed
- * an idle keep-alive connection) is sent once more on a fresh connection; every other failure is reported. Thread-safe.
+ * TCP_NODELAY, the answer read on the calling thread), pooled by a {@link KeepAlivePool} (concurrent callers each get
+ * their own; a stale keep-alive connection is replaced once). Every other failure is reported. Thread-safe.
  */
 public final class HttpVerifierTransport implements VerifierTransport {
     private static final int CONNECT_TIMEOUT_MS = 2000;
 
-    private final URI base;
-    private final String host;
-    private final int port;
-    private final String hostHeader;
+    private final KeepAlivePool pool;
     private final String token;
     private final Duration timeout;
-    private final ConcurrentLinkedDeque<HttpConnection> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
-    private volatile boolean closed;
 
     public HttpVerifierTransport(String url, String token, Duration timeout) {
         String u = url == null ? "" : url.trim();
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
+        URI base;
         try {
-            this.base = URI.create(u);
+            base = URI.create(u);
         } catch (IllegalArgumentException e) {
             throw new ConfigSpecException("--verifier '" + url + "' is not a URL (allowed: http://HOST:PORT)");
         }
         if (!"http".equals(base.getScheme()) || base.getHost() == null) {
             throw new ConfigSpecException("--verifier '" + url + "' is not an http URL (allowed: http://HOST:PORT)");
         }
-        String h = base.getHost();
-        this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        this.port = base.getPort() < 0 ? 80 : base.getPort();
-        this.hostHeader = h + (base.getPort() < 0 ? "" : ":" + base.getPort());
+        this.pool = new KeepAlivePool(base, CONNECT_TIMEOUT_MS);
         if (token != null && token.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             throw new ConfigSpecException("the verifier token contains control characters (allowed: printable text)");
         }
@@ -92,17 +85,8 @@ public final class HttpVerifierTransport implements VerifierTransport {
     }
 
     private byte[] head(String method, String path, byte[] body) {
-        StringBuilder sb = new StringBuilder(160).append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(hostHeader).append("\r\n");
-        if (token != null) {
-            sb.append("Authorization: Bearer ").append(token).append("\r\n");
-        }
-        if (body != null) {
-            sb.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-        } else if (!"GET".equals(method)) {
-            sb.append("Content-Length: 0\r\n");
-        }
-        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        return pool.head(method, path, body, token == null ? null : "Authorization: Bearer " + token,
+                body == null ? null : "Content-Type: application/json");
     }
 
     /**
@@ -115,7 +99,7 @@ public final class HttpVerifierTransport implements VerifierTransport {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpConnection.Answer a;
         try {
-            a = exchange(head, payload, deadline);
+            a = pool.exchange(head, payload, deadline);
         } catch (SocketTimeoutException e) {
             throw new VerifierException(VerifierException.Kind.UNREACHABLE, 0, "verifier unreachable: no answer within"
                     + " the request timeout of " + timeout.toMillis() + " ms", e);
@@ -149,39 +133,6 @@ public final class HttpVerifierTransport implements VerifierTransport {
         throw new VerifierException(kind, status, "verifier answered " + status + ": " + message, null);
     }
 
-    /** Sends on an idle connection (or a new one); a stale idle connection is replaced once. */
-    private HttpConnection.Answer exchange(byte[] head, byte[] body, long deadline) throws IOException {
-        if (closed) {
-            throw new IOException("transport closed");
-        }
-        HttpConnection c = idle.pollFirst();
-        if (c == null) {
-            c = HttpConnection.open(host, port, CONNECT_TIMEOUT_MS);
-        }
-        HttpConnection.Answer a;
-        try {
-            a = c.exchange(head, body, deadline);
-        } catch (HttpConnection.NothingReceived stale) {
-            c.close();
-            c = HttpConnection.open(host, port, CONNECT_TIMEOUT_MS);
-            try {
-                a = c.exchange(head, body, deadline);
-            } catch (IOException | RuntimeException e) {
-                c.close();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            c.close();
-            throw e;
-        }
-        if (a.reusable() && !closed) {
-            idle.addFirst(c);
-        } else {
-            c.close();
-        }
-        return a;
-    }
-
     private static String errorMessage(byte[] answer, int status) {
         try {
             return Json.mapper().readValue(answer, ErrorBody.class).error();
@@ -203,9 +154,6 @@ public final class HttpVerifierTransport implements VerifierTransport {
 
     @Override
     public void close() {
-        closed = true;
-        for (HttpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
-            c.close();
-        }
+        pool.close();
     }
 }

@@ -70,7 +70,10 @@ public final class RequestGate extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback done) throws Exception {
         org.eclipse.jetty.io.Connection connection = request.getConnectionMetaData().getConnection();
         headers.requestStarted(connection);
-        Callback callback = Callback.from(done, () -> headers.requestEnded(connection));
+        // this request's counts are given back BEFORE Jetty completes it: once completed, Jetty may start the
+        // connection's next request, which must not find them still taken (Callback.from(callback, runnable) would
+        // run them after)
+        Callback callback = Callback.from(() -> headers.requestEnded(connection), done);
         String path = Request.getPathInContext(request);
         if (token != null && !"/healthz".equals(path)) {
             String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
@@ -257,7 +260,7 @@ public final class RequestGate extends Handler.Wrapper {
                         + ", --max-requests): retry later", false, 1);
                 return;
             }
-            Callback done = Callback.from(callback, inFlight::decrementAndGet);
+            Callback done = Callback.from(inFlight::decrementAndGet, callback);
             byte[] whole = Arrays.copyOf(body, size);
             request.setAttribute(BODY, whole);
             Request buffered = new Request.Wrapper(request) {

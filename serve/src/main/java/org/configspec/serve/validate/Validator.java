@@ -2,6 +2,7 @@ package org.configspec.serve.validate;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.configspec.core.acceptance.IidCurve;
 import org.configspec.core.error.ConfigSpecException;
@@ -9,6 +10,7 @@ import org.configspec.core.domain.Pricing;
 import org.configspec.core.model.AnalyticModel;
 import org.configspec.core.model.Billing;
 import org.configspec.core.model.VerifyTime;
+import org.configspec.core.stats.LeastSquares;
 import org.configspec.core.validation.StoredInputs;
 import org.configspec.core.validation.ValidationPoint;
 import org.configspec.core.validation.ValidationReport;
@@ -119,28 +121,24 @@ public final class Validator {
         double rd = stored == null ? drafted / draftSeconds : stored.draftTokensPerSecond();
         double powerW = stored == null ? Double.NaN : stored.draftPowerW();
         // least squares of (round trip - base RTT) on (K + 1) over the base-RTT rounds
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int n = 0;
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
         for (Cell c : cells) {
             if (c.rttMs() != baseRtt) {
                 continue;
             }
             for (RoundRecord r : c.rounds()) {
-                double x = r.k() + 1;
-                double y = r.roundTripSeconds() - baseRtt / 1000;
-                sx += x;
-                sy += y;
-                sxx += x * x;
-                sxy += x * y;
-                n++;
+                xs.add(new double[] {1, r.k() + 1});
+                ys.add(r.roundTripSeconds() - baseRtt / 1000);
             }
         }
-        double denom = n * sxx - sx * sx;
-        double slope = denom > 0 ? Math.max(0, (n * sxy - sx * sy) / denom) : 0;
-        double intercept = n > 0 ? Math.max(0, (sy - slope * sx) / n) : 0;
+        int n = xs.size();
+        double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+        LeastSquares.Fit fit = n > 0 ? LeastSquares.solve(xs.toArray(double[][]::new), y) : null;
+        // neither part negative: a negative slope (or a single K) leaves the mean as the fixed part
+        double slope = fit == null ? 0 : Math.max(0, fit.coefficients()[1]);
+        double meanX = xs.stream().mapToDouble(x -> x[1]).average().orElse(0);
+        double intercept = n > 0 ? Math.max(0, Arrays.stream(y).average().orElse(0) - slope * meanX) : 0;
         List<ValidationPoint> points = new ArrayList<>();
         for (Cell c : cells) {
             VerifyTime tv = new VerifyTime(c.rttMs() / 1000, intercept, slope);

@@ -67,9 +67,16 @@ final class DecodeLoop implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Closes the session and makes its sequence id reusable at once, so that a client that deleted its session may
+     * create the next one right away without finding every id still taken. That is safe because the backend state is
+     * cleared by a job queued <em>before</em> the id can be handed out again: creates and frees run on this thread in
+     * the order they were queued, so the clearing comes before any later session's prefill of the same id.
+     */
     void free(ServerSession s) {
         s.closed = true;
         queue.add(new Free(s));
+        table.releaseSeq(s.seq);
     }
 
     private void submit(Job j, CompletableFuture<?> f) {
@@ -188,7 +195,8 @@ final class DecodeLoop implements AutoCloseable {
             }
         } else if (j instanceof Free f) {
             try {
-                release(f.session());
+                // the id went back to the table when the free was queued (free(ServerSession))
+                backend.release(f.session().seq);
                 metrics.sessions(table.size());
             } catch (RuntimeException | Error e) {
                 java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("freeing sequence "

@@ -29,7 +29,10 @@ final class SessionTable {
         return s;
     }
 
-    /** Makes the slot id reusable (after the backend cleared its state, on the decode thread). */
+    /**
+     * Makes the slot id reusable: on the decode thread once the backend cleared its state, or when that clearing is
+     * queued ahead of every later session's prefill (DecodeLoop#free).
+     */
     synchronized void releaseSeq(int seq) {
         freeSeqs.set(seq);
     }

@@ -230,7 +230,7 @@ public final class VerifierServer implements AutoCloseable {
         try {
             await(loop.create(s));
         } catch (RuntimeException | InterruptedException e) {
-            // queued behind the prefill, so the sequence id is released only once the prefill is done with it
+            // the clearing is queued behind the prefill, and a later session of the same id behind the clearing
             loop.free(s);
             throw e;
         } finally {

@@ -3,16 +3,9 @@ package org.configspec.serve.verifier;
 import org.configspec.llm.NeedsLlama;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.configspec.serve.HttpGet;
-import org.configspec.serve.ServeFixture;
 import org.configspec.serve.http.RawHttp;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
@@ -30,40 +23,27 @@ import org.junit.jupiter.api.Timeout;
 @NeedsLlama
 class FrontDoorTest {
     private static final String TOKEN = "front-door-token";
+    private static GuardedVerifier verifier;
     private static VerifierServer server;
-    private static HttpClient http;
     private static String session;
     private static int promptLength;
 
     @BeforeAll
     static void start() throws Exception {
-        http = HttpGet.client();
-        server = VerifierServer.start(ServeFixture.verifierConfig().withToken(TOKEN), ServeFixture.target());
-        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
-        promptLength = prompt.length;
-        HttpResponse<String> r = send("POST", "/v1/sessions", "{\"prompt\":" + Arrays.toString(prompt) + "}",
-                "application/json", "Bearer " + TOKEN);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-        session = Json.mapper().readTree(r.body()).get("session").asText();
+        verifier = GuardedVerifier.start(TOKEN);
+        server = verifier.server;
+        session = verifier.session;
+        promptLength = verifier.promptLength;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        verifier.close();
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String type, String auth)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (type != null) {
-            b.header("Content-Type", type);
-        }
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return verifier.send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type, auth);
     }
 
     private static void assertJsonError(int status, String answer, String what) throws Exception {

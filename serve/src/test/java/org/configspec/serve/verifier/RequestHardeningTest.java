@@ -2,15 +2,12 @@ package org.configspec.serve.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.configspec.llm.NeedsLlama;
-import org.configspec.serve.HttpGet;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.client.FixedK;
 import org.configspec.serve.protocol.ErrorBody;
@@ -25,25 +22,22 @@ import org.junit.jupiter.api.Timeout;
 @NeedsLlama
 class RequestHardeningTest {
     private static final String TOKEN = "s3cret-token";
+    private static GuardedVerifier verifier;
     private static VerifierServer server;
-    private static java.net.http.HttpClient http;
     private static String session;
     private static int promptLength;
 
     @BeforeAll
     static void start() throws Exception {
-        http = HttpGet.client();
-        server = VerifierServer.start(ServeFixture.verifierConfig().withToken(TOKEN), ServeFixture.target());
-        int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
-        promptLength = prompt.length;
-        HttpResponse<String> r = post("/v1/sessions", "{\"prompt\":" + java.util.Arrays.toString(prompt) + "}", TOKEN);
-        assertThat(r.statusCode()).isEqualTo(201);
-        session = Json.mapper().readTree(r.body()).get("session").asText();
+        verifier = GuardedVerifier.start(TOKEN);
+        server = verifier.server;
+        session = verifier.session;
+        promptLength = verifier.promptLength;
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        verifier.close();
     }
 
     private static HttpResponse<String> post(String path, String body, String token) throws Exception {
@@ -51,17 +45,8 @@ class RequestHardeningTest {
     }
 
     private static HttpResponse<String> send(String path, String method, byte[] body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return verifier.send(method, path, body, body == null ? null : "application/json",
+                token == null ? null : "Bearer " + token);
     }
 
     private static void assertJsonError(HttpResponse<String> r, int status, String what) throws Exception {

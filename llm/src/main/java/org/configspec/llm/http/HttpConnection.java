@@ -1,4 +1,4 @@
-package org.configspec.serve.client;
+package org.configspec.llm.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,23 +10,36 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One HTTP/1.1 keep-alive connection over a blocking socket with TCP_NODELAY: a request goes out in one write, the
  * answer is read on the calling thread (no selector or executor hand-off, unlike the JDK client, which costs
  * several milliseconds per round trip and a second of class loading on the first request; numbers in
  * docs/benchmarks.md). Enough HTTP for the verifier protocol: status line, headers, a body by Content-Length,
- * chunked encoding or end of stream. Not thread-safe: one exchange at a time ({@link HttpVerifierTransport} pools
+ * chunked encoding or end of stream. Not thread-safe: one exchange at a time (serve's HttpVerifierTransport pools
  * connections).
  */
-final class HttpConnection implements AutoCloseable {
-    /** An answer: status, body, and whether the connection may carry another request. */
-    record Answer(int status, byte[] body, boolean reusable) {
+public final class HttpConnection implements AutoCloseable {
+    /**
+     * An answer: status, body, whether the connection may carry another request, and its headers (names in lower
+     * case; of a header sent more than once, the last).
+     */
+    public record Answer(int status, byte[] body, boolean reusable, Map<String, String> headers) {
+        public Answer {
+            headers = Map.copyOf(headers);
+        }
+
+        /** The value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Thrown when the connection failed before any byte of the answer arrived (a stale keep-alive connection). */
-    static final class NothingReceived extends IOException {
+    public static final class NothingReceived extends IOException {
         private static final long serialVersionUID = 1L;
 
         NothingReceived(IOException cause) {
@@ -48,7 +61,7 @@ final class HttpConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static HttpConnection open(String host, int port, int connectTimeoutMs) throws IOException {
+    public static HttpConnection open(String host, int port, int connectTimeoutMs) throws IOException {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
@@ -66,7 +79,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     /** Exchanges already answered on this connection. */
-    int exchanges() {
+    public int exchanges() {
         return exchanges;
     }
 
@@ -75,7 +88,7 @@ final class HttpConnection implements AutoCloseable {
      * before {@code deadlineNanos}. On a connection that already carried an exchange, a failure before the first byte of
      * the answer is a {@link NothingReceived}.
      */
-    Answer exchange(byte[] head, byte[] body, long deadlineNanos) throws IOException {
+    public Answer exchange(byte[] head, byte[] body, long deadlineNanos) throws IOException {
         boolean received = false;
         try {
             byte[] request = head;
@@ -119,6 +132,7 @@ final class HttpConnection implements AutoCloseable {
         long length = -1;
         boolean chunked = false;
         int headerBytes = status.length();
+        Map<String, String> headers = new HashMap<>();
         while (true) {
             String h = line(-1, deadlineNanos);
             if (h.isEmpty()) {
@@ -134,6 +148,7 @@ final class HttpConnection implements AutoCloseable {
             }
             String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = h.substring(colon + 1).trim();
+            headers.put(name, value);
             switch (name) {
                 case "content-length" -> {
                     try {
@@ -176,7 +191,7 @@ final class HttpConnection implements AutoCloseable {
             body = untilEnd(deadlineNanos);
             keepAlive = false;
         }
-        return new Answer(code, body, keepAlive);
+        return new Answer(code, body, keepAlive, headers);
     }
 
     private byte[] chunks(long deadlineNanos) throws IOException {
