@@ -2,6 +2,7 @@ package org.configspec.serve.client;
 
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.cpu.CpuSet;
 
 /**
  * Edge client settings.
@@ -13,9 +14,11 @@ import org.configspec.core.error.ConfigSpecException;
  * @param retryStart    first back-off pause after a network error (doubles up to retryMax)
  * @param retryMax      longest back-off pause
  * @param fallbackAfter how long the verifier may stay unreachable before the client decodes locally with the draft
+ * @param cpus          the CPUs the draft decodes on (the drafting thread and llama.cpp's workers), at least one per
+ *                      thread; null: not pinned
  */
 public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                            Duration retryMax, Duration fallbackAfter) {
+                            Duration retryMax, Duration fallbackAfter, CpuSet cpus) {
     public ClientOptions {
         if (!(temperature >= 0 && temperature <= 100)) {
             throw new ConfigSpecException("--temperature = " + temperature + ": allowed 0 (greedy) .. 100");
@@ -32,6 +35,16 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
         if (fallbackAfter == null || fallbackAfter.isNegative()) {
             throw new ConfigSpecException("--fallback-after = " + fallbackAfter + ": allowed >= 0");
         }
+        if (cpus != null && threads > cpus.size()) {
+            throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
+                    + " llama thread per pinned CPU (" + cpus.size() + ")");
+        }
+    }
+
+    /** Not pinned. */
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, null);
     }
 
     public static ClientOptions defaults() {
@@ -40,15 +53,20 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, cpus);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, cpus);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, cpus);
+    }
+
+    /** Drafting pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
+    public ClientOptions withCpus(CpuSet c) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, c);
     }
 
     public boolean greedy() {

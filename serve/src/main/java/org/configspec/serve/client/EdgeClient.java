@@ -67,7 +67,7 @@ public final class EdgeClient {
         }
         int ctx = Math.max(1, draftModel.trainContextLength());
         try (LlamaSession llama = draftModel.newSession(ContextOptions.defaults().withThreads(options.threads())
-                .withContextSize(ctx).withBatchCapacity(ctx))) {
+                .withContextSize(ctx).withBatchCapacity(ctx).withCpus(options.cpus()))) {
             return new Run(new Drafter(llama, options), prompt, n, policy, listener).go();
         }
     }
