@@ -42,13 +42,18 @@ public interface CpuAffinity {
     }
 
     /**
-     * Runs {@code job} on a new thread pinned to {@code cpus} and waits for it, so that every thread the job starts
-     * (servers, pools, clients) inherits the pinning and the caller's own thread is left as it was.
+     * Runs {@code job} on a new thread pinned to {@code cpus} (null: not pinned) and waits for it, so that every thread
+     * the job starts (servers, pools, clients) inherits the pinning and the caller's own thread is left as it was.
+     * The job's unchecked exceptions and errors are rethrown as they are.
      */
     default <T> T callPinned(CpuSet cpus, String threadName, Callable<T> job) throws InterruptedException {
-        requireAllowed(cpus, "CPUs");
+        if (cpus != null) {
+            requireAllowed(cpus, "CPUs");
+        }
         FutureTask<T> task = new FutureTask<>(() -> {
-            pinCurrentThread(cpus);
+            if (cpus != null) {
+                pinCurrentThread(cpus);
+            }
             return job.call();
         });
         Thread t = new Thread(task, threadName);
@@ -87,8 +92,12 @@ public interface CpuAffinity {
         }
 
         private LlmException refusal() {
-            return new LlmException("pinning threads to CPUs is implemented for Linux only (this is " + os + ");"
-                    + " leave out --cpus");
+            return new LlmException("pinning threads to CPUs is implemented for Linux only (this is " + os + ")");
+        }
+
+        @Override
+        public CpuSet requireAllowed(CpuSet cpus, String what) {
+            throw new LlmException(what + " " + cpus + ": " + refusal().getMessage());
         }
 
         @Override
