@@ -115,10 +115,15 @@ public final class VerifierCalibration {
 
     /** Measures every shape, fits, and returns the document (not stored: the caller stores or writes it). */
     public static CalibrationDocument run(Request r, LlamaModel target) throws InterruptedException {
-        return CpuSplit.callOnRest(r.pinning(), "configspec-calibration", () -> measure(r, target));
+        // read here: on a pinned thread the JVM counts only the CPUs that thread may use
+        String machine = String.format(Locale.ROOT, "%s, %d processors, %s %s; %s", ProcSelf.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                CpuSplit.describe(r.pinning()));
+        return CpuSplit.callOnRest(r.pinning(), "configspec-calibration", () -> measure(r, target, machine));
     }
 
-    private static CalibrationDocument measure(Request r, LlamaModel target) throws InterruptedException {
+    private static CalibrationDocument measure(Request r, LlamaModel target, String machine)
+            throws InterruptedException {
         HostLoad load = ProcHostLoad.system();
         HostLoad.Sample before = load.sample();
         List<int[]> prompts = new ArrayList<>();
@@ -156,9 +161,6 @@ public final class VerifierCalibration {
         ServiceTimeFit fit = ServiceTimeFit.fit(shapes);
         String contention = Contention.judge(before, load.sample(), null).summary();
         LlamaRuntime rt = LlamaRuntime.get();
-        String machine = String.format(Locale.ROOT, "%s, %d processors, %s %s; %s", ProcSelf.cpuModel(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
-                CpuSplit.describe(r.pinning()));
         ProfileProvenance p = new ProfileProvenance(TOOL, target.info().sha256(), target.info().fileType(), hostName(), "none",
                 r.threads(), null, Instant.now().toString(), contention);
         return new CalibrationDocument(r.target(), fit, shapes, r.repetitions(), r.maxWait().toNanos() / 1e6,
@@ -192,7 +194,7 @@ public final class VerifierCalibration {
     private static List<VerifyResponse.Timings> client(String url, int[] prompt, int k, int rounds,
                                                        CyclicBarrier start) throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            SessionResponse session = http.createSession(SessionRequest.greedy(prompt));
+            SessionResponse session = open(http, prompt);
             int[] draft = new int[k];
             for (int i = 0; i < k; i++) {
                 draft[i] = prompt[i % prompt.length];
@@ -214,6 +216,25 @@ public final class VerifierCalibration {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Creates a session, waiting (up to 10 s) while the verifier answers 429: the previous visit's sessions are deleted
+     * when their clients finish, but serve's decode thread frees their slots a moment later
+     * ({@code serve/src/main/java/org/configspec/serve/verifier/DecodeLoop.java}), and every slot is used again.
+     */
+    private static SessionResponse open(HttpVerifierTransport http, int[] prompt) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return http.createSession(SessionRequest.greedy(prompt));
+            } catch (VerifierException e) {
+                if (e.status() != 429 || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(5);
+            }
         }
     }
 
