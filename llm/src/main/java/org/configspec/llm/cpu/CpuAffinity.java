@@ -1,6 +1,7 @@
 package org.configspec.llm.cpu;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -27,6 +28,16 @@ public interface CpuAffinity {
      * one line naming them, CPUs this process may not use.
      */
     void pinCurrentThread(CpuSet cpus);
+
+    /**
+     * Pins every thread of this process as it is now — the JVM's own (compiler, garbage collector) included — to
+     * {@code cpus}, and returns what each could use before, for {@link #restore}. Threads started later inherit the
+     * pinning of the thread that starts them.
+     */
+    Map<Integer, CpuSet> pinProcess(CpuSet cpus);
+
+    /** Gives the threads of {@code before} (those still alive) back the CPUs they had. */
+    void restore(Map<Integer, CpuSet> before);
 
     /**
      * Refuses (one line: {@code what}, the CPUs not available, the ones that are) a set with a CPU this process may not
@@ -112,6 +123,16 @@ public interface CpuAffinity {
 
         @Override
         public void pinCurrentThread(CpuSet cpus) {
+            throw refusal();
+        }
+
+        @Override
+        public Map<Integer, CpuSet> pinProcess(CpuSet cpus) {
+            throw refusal();
+        }
+
+        @Override
+        public void restore(Map<Integer, CpuSet> before) {
             throw refusal();
         }
     }

@@ -1,5 +1,6 @@
 package org.configspec.llm.cpu;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.configspec.llm.LlmException;
 
@@ -79,11 +80,21 @@ public record CpuSplit(CpuSet verifier, CpuSet rest) {
     }
 
     /**
-     * Runs {@code job} on a new thread pinned to the rest of {@code split} (not pinned when it is null), so that
-     * everything the job starts runs off the verifier's CPUs until the verifier's decoding pins itself there
-     * ({@link CpuAffinity#callPinned}).
+     * Runs {@code job} on a new thread with every thread of this process on the rest of {@code split} — the JVM's own
+     * (compiler, garbage collector) too — so that everything runs off the verifier's CPUs but the verifier's decoding,
+     * which pins itself there; afterwards the threads get their CPUs back ({@link CpuAffinity#pinProcess}). Not pinned
+     * when {@code split} is null.
      */
     public static <T> T callOnRest(CpuSplit split, String threadName, Callable<T> job) throws InterruptedException {
-        return CpuAffinity.system().callPinned(restOf(split), threadName, job);
+        CpuAffinity affinity = CpuAffinity.system();
+        if (split == null) {
+            return affinity.callPinned(null, threadName, job);
+        }
+        Map<Integer, CpuSet> before = affinity.pinProcess(split.rest());
+        try {
+            return affinity.callPinned(split.rest(), threadName, job);
+        } finally {
+            affinity.restore(before);
+        }
     }
 }

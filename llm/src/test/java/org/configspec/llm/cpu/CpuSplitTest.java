@@ -2,8 +2,13 @@ package org.configspec.llm.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.configspec.llm.LlmException;
+import org.configspec.llm.ThreadCpus;
 import org.junit.jupiter.api.Test;
 
 /** The verifier on its own CPUs, everything else on the others: when to pin, and the one line when it cannot. */
@@ -23,6 +28,16 @@ class CpuSplitTest {
 
             @Override
             public void pinCurrentThread(CpuSet c) {
+                throw new AssertionError("the split does not pin");
+            }
+
+            @Override
+            public Map<Integer, CpuSet> pinProcess(CpuSet c) {
+                throw new AssertionError("the split does not pin");
+            }
+
+            @Override
+            public void restore(Map<Integer, CpuSet> before) {
                 throw new AssertionError("the split does not pin");
             }
         };
@@ -60,5 +75,37 @@ class CpuSplitTest {
                 .hasMessage("pinning threads to CPUs is implemented for Linux only (this is Windows 11)");
         assertThatThrownBy(() -> other.requireAllowed(CpuSet.of(0), "--cpus")).isInstanceOf(LlmException.class)
                 .hasMessage("--cpus 0: pinning threads to CPUs is implemented for Linux only (this is Windows 11)");
+    }
+
+    @Test
+    void callOnRestMovesEveryThreadOffTheVerifiersCpusForTheJobAndGivesThemBack() throws Exception {
+        CpuSet all = CpuAffinity.system().allowed();
+        assumeTrue(all.size() >= 2, "pinning is only observable with two CPUs or more; this process may use " + all);
+        CpuSplit split = CpuSplit.of(all, 1);
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<String> bystanderTid = new AtomicReference<>();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread bystander = new Thread(() -> {
+            bystanderTid.set(ThreadCpus.selfTid());
+            started.countDown();
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bystander");
+        bystander.start();
+        started.await();
+        try {
+            Map<String, CpuSet> during = CpuSplit.callOnRest(split, "on-rest", () -> Map.of(
+                    "job", ThreadCpus.allowed(ThreadCpus.selfTid()),
+                    "bystander", ThreadCpus.allowed(bystanderTid.get())));
+            assertThat(during).containsEntry("job", split.rest()).containsEntry("bystander", split.rest());
+            assertThat(ThreadCpus.allowed(bystanderTid.get())).as("after the job").isEqualTo(all);
+            assertThat(ThreadCpus.allowed(ThreadCpus.selfTid())).as("the caller after the job").isEqualTo(all);
+        } finally {
+            done.countDown();
+            bystander.join();
+        }
     }
 }
