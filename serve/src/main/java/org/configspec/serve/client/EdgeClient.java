@@ -143,10 +143,12 @@ public final class EdgeClient {
                         ended = commit(v.token());
                     }
                     drafter.keep(Math.min(length, before + v.accepted()));
+                    double verifierSeconds = (v.timings().queueMs() + v.timings().decodeMs()) / 1e3;
                     records.add(new RoundRecord(k, v.accepted(), length - before, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                             transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize(),
-                            (v.timings().queueMs() + v.timings().decodeMs()) / 1e3));
-                    policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+                            verifierSeconds));
+                    policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                            verifierSeconds));
                 } else {
                     ended = commit(drafter.next(seq, length));
                     fallback++;
