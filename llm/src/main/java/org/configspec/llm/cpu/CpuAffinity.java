@@ -94,16 +94,17 @@ public interface CpuAffinity {
         return Holder.SYSTEM;
     }
 
-    /** Every call refused: pinning is implemented for Linux only. */
+    /** Every call refused in one line: not Linux, or the C library's calls could not be bound. */
     final class Unsupported implements CpuAffinity {
-        private final String os;
+        private final String why;
 
-        Unsupported(String os) {
-            this.os = os;
+        /** @param why what is missing, e.g. "implemented for Linux only; this is Windows 11" */
+        Unsupported(String why) {
+            this.why = why;
         }
 
         private LlmException refusal() {
-            return new LlmException("pinning threads to CPUs is implemented for Linux only (this is " + os + ")");
+            return new LlmException("pinning threads to CPUs is not available here (" + why + ")");
         }
 
         @Override
@@ -146,7 +147,15 @@ public interface CpuAffinity {
 
         private static CpuAffinity create() {
             String os = System.getProperty("os.name", "");
-            return os.toLowerCase(Locale.ROOT).contains("linux") ? LinuxCpuAffinity.load() : new Unsupported(os);
+            if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
+                return new Unsupported("implemented for Linux only; this is " + os);
+            }
+            try {
+                return LinuxCpuAffinity.load();
+            } catch (LlmException e) {
+                // refused where it is used, in one line, rather than failing this class's initialisation
+                return new Unsupported(e.getMessage());
+            }
         }
     }
 }

@@ -69,12 +69,14 @@ class CpuSplitTest {
 
     @Test
     void byDefaultDoesNotPinWhereThePlatformCannot() {
-        CpuAffinity other = new CpuAffinity.Unsupported("Windows 11");
+        CpuAffinity other = new CpuAffinity.Unsupported("implemented for Linux only; this is Windows 11");
         assertThat(CpuSplit.choose(null, 1, other, "pin")).isNull();
         assertThatThrownBy(() -> CpuSplit.choose(true, 1, other, "--pin")).isInstanceOf(LlmException.class)
-                .hasMessage("pinning threads to CPUs is implemented for Linux only (this is Windows 11)");
+                .hasMessage("pinning threads to CPUs is not available here (implemented for Linux only; this is"
+                        + " Windows 11)");
         assertThatThrownBy(() -> other.requireAllowed(CpuSet.of(0), "--cpus")).isInstanceOf(LlmException.class)
-                .hasMessage("--cpus 0: pinning threads to CPUs is implemented for Linux only (this is Windows 11)");
+                .hasMessage("--cpus 0: pinning threads to CPUs is not available here (implemented for Linux only;"
+                        + " this is Windows 11)");
     }
 
     @Test
