@@ -46,7 +46,8 @@ import org.configspec.serve.verifier.VerifierServer;
  *   verifier) on a direct connection, each with its own session and prompt, send K drafted tokens per verify taken
  *   from the target's own greedy continuation (computed first with K = 0 verifies), so the server decodes K + 1
  *   positions per session and round, as in real SD at full acceptance. Verified tokens/s = tokens committed by all
- *   clients / wall seconds from the start barrier to the last client's end; median over runs; batched
+ *   clients / wall seconds from the start barrier (every session created before it) to the last client's end;
+ *   median over runs; batched
  *   (--max-batch 16, --max-wait-ms 2 by default) vs unbatched (--max-batch 1).</li>
  * </ol>
  * <p>Usage: {@code ServeBench [key=value ...]} with keys {@code n=48} (tokens per run in part 1), {@code runs=3},
@@ -289,12 +290,35 @@ public final class ServeBench {
         }
     }
 
+    /**
+     * A session, waiting out 429s for a few seconds: the previous level's sessions may still be being freed (their
+     * deletes answered, their KV-cache slots not yet handed back).
+     */
+    private static SessionResponse create(HttpVerifierTransport http, int[] prompt) throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return http.createSession(SessionRequest.greedy(prompt));
+            } catch (VerifierException e) {
+                if (e.status() != 429 || attempt >= 200) {
+                    throw e;
+                }
+                Thread.sleep(25);
+            }
+        }
+    }
+
     /** One client: a session, then verifies of K reference tokens until {@code tokens} are committed. */
     private static ClientResult synthetic(String url, int[] prompt, int[] ref, int tokens, int k, CyclicBarrier start)
             throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            start.await();
-            SessionResponse s = http.createSession(SessionRequest.greedy(prompt));
+            SessionResponse s;
+            try {
+                s = create(http, prompt);
+            } catch (VerifierException | RuntimeException e) {
+                start.reset(); // the others and the clock would wait for this client for ever
+                throw e;
+            }
+            start.await(); // the clock starts once every session exists: prompt prefills are not verify rounds
             int position = s.position();
             int done = 0;
             long rounds = 0;

@@ -14,11 +14,24 @@ import org.configspec.llm.cpu.CpuSet;
  * @param retryStart    first back-off pause after a network error (doubles up to retryMax)
  * @param retryMax      longest back-off pause
  * @param fallbackAfter how long the verifier may stay unreachable before the client decodes locally with the draft
+ * @param pipeline      draft the next round while the verify is in flight (greedy only; see EdgeClient)
  * @param cpus          the CPUs the draft decodes on (the drafting thread and llama.cpp's workers), at least one per
  *                      thread; null: not pinned
  */
 public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                            Duration retryMax, Duration fallbackAfter, CpuSet cpus) {
+                            Duration retryMax, Duration fallbackAfter, boolean pipeline, CpuSet cpus) {
+    /** Not pipelined, not pinned. */
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, false, null);
+    }
+
+    /** Not pinned. */
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter, boolean pipeline) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline, null);
+    }
+
     public ClientOptions {
         if (!(temperature >= 0 && temperature <= 100)) {
             throw new ConfigSpecException("--temperature = " + temperature + ": allowed 0 (greedy) .. 100");
@@ -35,16 +48,14 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
         if (fallbackAfter == null || fallbackAfter.isNegative()) {
             throw new ConfigSpecException("--fallback-after = " + fallbackAfter + ": allowed >= 0");
         }
+        if (pipeline && temperature != 0) {
+            throw new ConfigSpecException("--pipeline with --temperature = " + temperature + ": drafting ahead is"
+                    + " greedy only; allowed with --temperature 0");
+        }
         if (cpus != null && threads > cpus.size()) {
             throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
                     + " llama thread per pinned CPU (" + cpus.size() + ")");
         }
-    }
-
-    /** Not pinned. */
-    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                         Duration retryMax, Duration fallbackAfter) {
-        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, null);
     }
 
     public static ClientOptions defaults() {
@@ -53,20 +64,25 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, cpus);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, cpus);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, cpus);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus);
+    }
+
+    public ClientOptions withPipeline(boolean on) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus);
     }
 
     /** Drafting pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
     public ClientOptions withCpus(CpuSet c) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, c);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline,
+                c);
     }
 
     public boolean greedy() {

@@ -3,6 +3,7 @@ package org.configspec.serve.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import org.configspec.llm.engine.DecodeStep;
 import org.configspec.llm.engine.LlamaSession;
 import org.configspec.llm.sampling.Distribution;
@@ -18,6 +19,14 @@ import org.configspec.serve.protocol.SparseDistribution;
 final class Drafter {
     /** K drafted tokens and, when sampling, the distribution each was drawn from. */
     record Draft(int[] tokens, List<SparseDistribution> distributions) {
+    }
+
+    /**
+     * Tokens drafted while a verify was in flight: the draft's guess of the verifier's next token ({@code bonus})
+     * and up to K greedy tokens after it ({@code tokens}, maybe fewer when the answer came first), valid for the next
+     * round only if the verifier accepts the whole draft and answers {@code bonus}.
+     */
+    record Ahead(int bonus, int[] tokens) {
     }
 
     private final LlamaSession llama;
@@ -69,6 +78,65 @@ final class Drafter {
         }
         seen = length + k - 1;
         return new Draft(d, q);
+    }
+
+    /**
+     * Greedy drafting ahead while the verify of {@code sent} (drafted after the committed tokens [0, length)) is in
+     * flight, on the assumption that the verifier accepts all of it: decodes the last sent token (the round did not
+     * need it), takes the draft's argmax as its guess of the verifier's token, then drafts up to {@code k} tokens
+     * after the guess, one at a time, stopping as soon as {@code answered} says the answer came (the guess costs
+     * nothing extra: its decode is the one the next round's catch-up would do). Null when the answer had already
+     * come. Call right after {@link #draft} of {@code sent}; afterwards either {@link #resume} (the guess held) or
+     * {@link #keep} (it did not).
+     */
+    Ahead ahead(int length, int[] sent, int k, BooleanSupplier answered) {
+        if (sampler != null) {
+            throw new IllegalStateException("drafting ahead is greedy only");
+        }
+        int n = sent.length;
+        if (n == 0 || k < 1 || seen != length + n - 1 || answered.getAsBoolean()) {
+            return null;
+        }
+        int bonus = step.greedy(sent[n - 1], length + n - 1);
+        seen = length + n;
+        int[] tokens = new int[k];
+        int m = 0;
+        int t = bonus;
+        while (m < k && !answered.getAsBoolean()) {
+            t = step.greedy(t, length + n + m);
+            tokens[m++] = t;
+            seen = length + n + m;
+        }
+        return new Ahead(bonus, java.util.Arrays.copyOf(tokens, m));
+    }
+
+    /**
+     * The next round's draft of {@code k} tokens after the committed [0, length) from tokens already drafted ahead
+     * ({@code have}, drafted after exactly these committed tokens, as {@link #ahead} left the cache): the first k of
+     * them, completed greedily when there are fewer.
+     */
+    Draft resume(int[] committed, int length, int[] have, int k) {
+        int m = have.length;
+        if (m == 0) {
+            return draft(committed, length, k);
+        }
+        if (seen != length + m - 1) {
+            throw new IllegalStateException("draft cache at " + seen + ", expected " + (length + m - 1));
+        }
+        if (k <= m) {
+            if (k < m) {
+                keep(length + Math.max(0, k - 1));
+            }
+            if (k == 0) {
+                keep(length);
+                return draft(committed, length, 0);
+            }
+            return new Draft(java.util.Arrays.copyOf(have, k), null);
+        }
+        int[] d = java.util.Arrays.copyOf(have, k);
+        step.greedy(have[m - 1], length + m - 1, k - m, d, m);
+        seen = length + k - 1;
+        return new Draft(d, null);
     }
 
     private int pick(int row, List<SparseDistribution> q) {

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.ContextOptions;
@@ -90,6 +93,10 @@ public final class EdgeClient {
         private final List<RoundRecord> records = new ArrayList<>();
         /** The session being created while the draft prefills the prompt (first round only), or null. */
         private CompletableFuture<SessionResponse> pending;
+        /** With --pipeline: the thread sending verifies while the draft drafts ahead (null until needed). */
+        private ExecutorService io;
+        /** With --pipeline: the K chosen for the round drafted ahead. */
+        private int plannedK;
 
         Run(Drafter drafter, int[] prompt, int n, KPolicy policy, CommitListener listener) {
             this.drafter = drafter;
@@ -103,6 +110,16 @@ public final class EdgeClient {
         }
 
         Result go() throws InterruptedException {
+            try {
+                return rounds();
+            } finally {
+                if (io != null) {
+                    io.shutdownNow();
+                }
+            }
+        }
+
+        private Result rounds() throws InterruptedException {
             long start = System.nanoTime();
             long sent0 = transport.bytesSent();
             long received0 = transport.bytesReceived();
@@ -110,17 +127,42 @@ public final class EdgeClient {
             boolean ended = false;
             boolean local = false;
             createEarly();
+            Drafter.Ahead carried = null;
             // up to context + 1 tokens: the last one is chosen after the last position and never decoded (as generate)
             while (!ended && generated() < n && length <= Math.min(contextLimit, drafter.contextLimit())) {
                 if (!local) {
                     int room = Math.min(contextLimit, drafter.contextLimit()) - length;
-                    int k = Math.max(0, Math.min(Math.min(policy.nextK(), maxK), Math.min(n - 1 - generated(), room)));
                     long t0 = System.nanoTime();
-                    Drafter.Draft d = drafter.draft(seq, length, k);
+                    int k;
+                    Drafter.Draft d;
+                    int aheadTokens = 0;
+                    if (carried != null) {
+                        k = clip(plannedK, room, generated());
+                        d = drafter.resume(seq, length, carried.tokens(), k);
+                        aheadTokens = Math.min(k, carried.tokens().length);
+                    } else {
+                        k = clip(policy.nextK(), room, generated());
+                        d = drafter.draft(seq, length, k);
+                    }
+                    carried = null;
                     long t1 = System.nanoTime();
                     long s0 = transport.bytesSent();
                     long r0 = transport.bytesReceived();
-                    VerifyResponse v = verifyWithRetry(new VerifyRequest(length, d.tokens(), d.distributions()));
+                    VerifyRequest request = new VerifyRequest(length, d.tokens(), d.distributions());
+                    Drafter.Ahead ahead = null;
+                    double aheadSeconds = 0;
+                    VerifyResponse v;
+                    if (options.pipeline() && k > 0) {
+                        Future<VerifyResponse> answer = io().submit(() -> verifyWithRetry(request));
+                        // the next round's K as if this round commits all k drafted tokens and the verifier's one
+                        plannedK = clip(policy.nextK(), room - k - 1, generated() + k + 1);
+                        long a0 = System.nanoTime();
+                        ahead = drafter.ahead(length, d.tokens(), plannedK, answer::isDone);
+                        aheadSeconds = (System.nanoTime() - a0) / 1e9;
+                        v = take(answer);
+                    } else {
+                        v = verifyWithRetry(request);
+                    }
                     long t2 = System.nanoTime();
                     if (v == null) {
                         local = true;
@@ -142,11 +184,15 @@ public final class EdgeClient {
                     if (!ended) {
                         ended = commit(v.token());
                     }
-                    drafter.keep(Math.min(length, before + v.accepted()));
+                    if (ahead != null && !ended && v.accepted() == k && v.token() == ahead.bonus()) {
+                        carried = ahead; // the draft cache already holds the committed tokens and the ahead ones
+                    } else {
+                        drafter.keep(Math.min(length, before + v.accepted()));
+                    }
                     double verifierSeconds = (v.timings().queueMs() + v.timings().decodeMs()) / 1e3;
                     records.add(new RoundRecord(k, v.accepted(), length - before, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                             transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize(),
-                            verifierSeconds));
+                            verifierSeconds, aheadTokens, aheadSeconds));
                     policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                             verifierSeconds));
                 } else {
@@ -235,6 +281,41 @@ public final class EdgeClient {
 
         private int generated() {
             return length - prompt.length;
+        }
+
+        /** K for a round: the policy's choice within the verifier's max K, the tokens still wanted and the room left. */
+        private int clip(int chosen, int room, int generated) {
+            return Math.max(0, Math.min(Math.min(chosen, maxK), Math.min(n - 1 - generated, room)));
+        }
+
+        /** The thread that sends a pipelined round's verify while this one drafts ahead (made on first use). */
+        private ExecutorService io() {
+            if (io == null) {
+                io = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "configspec-verify");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return io;
+        }
+
+        /** A pipelined verify's answer; its failure is thrown as if the call had been made here. */
+        private VerifyResponse take(Future<VerifyResponse> answer) throws InterruptedException {
+            try {
+                return answer.get();
+            } catch (InterruptedException e) {
+                answer.cancel(true);
+                throw e;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InterruptedException i) {
+                    throw i;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
 
         /** Commits one token; true when it ends the run (end of sequence or n reached). */

@@ -13,9 +13,21 @@ package org.configspec.serve.metrics;
  * @param batchSize         sessions in the verifier's batch (from the answer's timings)
  * @param verifierSeconds   seconds the verifier reported for the verify, queueing plus decoding (from the answer's
  *                          timings; NaN where unknown): round trip − verifier time is the network's share
+ * @param aheadTokens       tokens of this round's draft drafted during the previous round's verify (run --pipeline;
+ *                          draftSeconds counts only the drafting done after that answer)
+ * @param aheadSeconds      seconds spent drafting for the next round while this round's verify was in flight (inside
+ *                          roundTripSeconds; 0 without --pipeline)
  */
 public record RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds,
-                          long bytesSent, long bytesReceived, int batchSize, double verifierSeconds) {
+                          long bytesSent, long bytesReceived, int batchSize, double verifierSeconds, int aheadTokens,
+                          double aheadSeconds) {
+    /** A round of a run that does not draft ahead. */
+    public RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds, long bytesSent,
+                       long bytesReceived, int batchSize, double verifierSeconds) {
+        this(k, accepted, committed, draftSeconds, roundTripSeconds, bytesSent, bytesReceived, batchSize,
+                verifierSeconds, 0, 0);
+    }
+
     /** A round whose verifier time is unknown. */
     public RoundRecord(int k, int accepted, int committed, double draftSeconds, double roundTripSeconds, long bytesSent,
                        long bytesReceived, int batchSize) {
@@ -23,8 +35,10 @@ public record RoundRecord(int k, int accepted, int committed, double draftSecond
     }
 
     public RoundRecord {
-        if (k < 0 || accepted < 0 || accepted > k || committed < 0) {
-            throw new IllegalArgumentException("round: K " + k + ", accepted " + accepted + ", committed " + committed);
+        if (k < 0 || accepted < 0 || accepted > k || committed < 0 || aheadTokens < 0 || aheadTokens > k
+                || !(aheadSeconds >= 0)) {
+            throw new IllegalArgumentException("round: K " + k + ", accepted " + accepted + ", committed " + committed
+                    + ", drafted ahead " + aheadTokens + " in " + aheadSeconds + " s");
         }
     }
 }

@@ -46,10 +46,23 @@ public record RunSummary(List<RoundRecord> roundRecords, int rounds, int tokens,
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "rounds %d, tokens %d (%d local fallback), %.3f s, goodput %.1f tok/s,"
+        String base = String.format(Locale.ROOT, "rounds %d, tokens %d (%d local fallback), %.3f s, goodput %.1f tok/s,"
                         + " mean accepted %.2f tok/round (acceptance %.3f), %.2f tok/round, mean round trip %.1f ms"
                         + " (n=%d), bytes sent %d, received %d, retries %d, session recreations %d",
                 rounds, tokens, fallbackTokens, seconds, goodput(), meanAccepted(), acceptanceRate(), tokensPerRound(),
                 meanRoundTripMs(), roundRecords.size(), bytesSent, bytesReceived, retries, recreations);
+        int reused = 0;
+        long aheadTokens = 0;
+        double aheadSeconds = 0;
+        for (RoundRecord r : roundRecords) {
+            reused += r.aheadTokens() > 0 ? 1 : 0;
+            aheadTokens += r.aheadTokens();
+            aheadSeconds += r.aheadSeconds();
+        }
+        if (aheadSeconds == 0 && reused == 0) {
+            return base;
+        }
+        return base + String.format(Locale.ROOT, ", drafted ahead during verifies %.3f s, %d rounds (%d tokens) drafted"
+                + " ahead and used", aheadSeconds, reused, aheadTokens);
     }
 }

@@ -1,6 +1,7 @@
 package org.configspec.serve.verifier;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
@@ -50,11 +51,25 @@ final class LlamaBackend implements VerificationBackend {
         llama.decode(batch);
     }
 
+    /**
+     * One llama decode for the whole group, its sessions' tokens added in increasing slot order: each session is its
+     * own KV-cache stream (llama.cpp's default, not the unified cache), and llama.cpp puts into one micro-batch only
+     * sessions whose slots follow one another in the batch (ascending, no gap); in arrival order a group of 16 split
+     * into up to 16 graph computations. (A unified cache would take any order but makes every token attend over all
+     * sessions' cells: half the throughput with 16 sessions of 80 positions on stories15M, measured.) The rows come
+     * back in the order of {@code rounds}.
+     */
     @Override
     public List<TargetRows> score(List<Round> rounds) {
         batch.clear();
-        List<TargetRows> rows = new ArrayList<>(rounds.size());
-        for (Round r : rounds) {
+        Integer[] bySlot = new Integer[rounds.size()];
+        for (int j = 0; j < bySlot.length; j++) {
+            bySlot[j] = j;
+        }
+        Arrays.sort(bySlot, Comparator.comparingInt(j -> rounds.get(j).slot()));
+        TargetRows[] rows = new TargetRows[rounds.size()];
+        for (int j : bySlot) {
+            Round r = rounds.get(j);
             int p = r.position();
             int row0 = batch.size();
             batch.add(r.committed()[p - 1], p - 1, r.slot(), true);
@@ -62,7 +77,7 @@ final class LlamaBackend implements VerificationBackend {
             for (int i = 0; i < draft.length; i++) {
                 batch.add(draft[i], p + i, r.slot(), true);
             }
-            rows.add(new TargetRows() {
+            rows[j] = new TargetRows() {
                 @Override
                 public int argmax(int i) {
                     return llama.argmax(row0 + i);
@@ -72,10 +87,10 @@ final class LlamaBackend implements VerificationBackend {
                 public float[] logits(int i) {
                     return llama.logits(row0 + i);
                 }
-            });
+            };
         }
         llama.decode(batch);
-        return rows;
+        return Arrays.asList(rows);
     }
 
     @Override

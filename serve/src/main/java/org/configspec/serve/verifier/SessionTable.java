@@ -1,7 +1,7 @@
 package org.configspec.serve.verifier;
 
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
@@ -11,29 +11,27 @@ import org.configspec.serve.protocol.ProtocolException;
 /** Open sessions by id and the free KV-cache sequence ids (reused after a session is freed). */
 final class SessionTable {
     private final Map<String, ServerSession> sessions = new ConcurrentHashMap<>();
-    private final ArrayDeque<Integer> freeSeqs = new ArrayDeque<>();
+    /** Free sequence ids; the lowest is handed out first, so open sessions keep neighbouring slots. */
+    private final BitSet freeSeqs = new BitSet();
     private final SecureRandom ids = new SecureRandom();
 
     SessionTable(int maxSessions) {
-        for (int s = 0; s < maxSessions; s++) {
-            freeSeqs.add(s);
-        }
+        freeSeqs.set(0, maxSessions);
     }
 
     synchronized int allocateSeq() {
-        Integer s = freeSeqs.poll();
-        if (s == null) {
+        int s = freeSeqs.nextSetBit(0);
+        if (s < 0) {
             throw new ProtocolException(429, "too many sessions: all " + sessions.size()
                     + " are in use (--max-sessions); delete one or wait for idle ones to expire");
         }
+        freeSeqs.clear(s);
         return s;
     }
 
     /** Makes the slot id reusable (after the backend cleared its state, on the decode thread). */
     synchronized void releaseSeq(int seq) {
-        if (!freeSeqs.contains(seq)) {
-            freeSeqs.add(seq);
-        }
+        freeSeqs.set(seq);
     }
 
     String newId() {

@@ -84,6 +84,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", description = "per-request timeout")
     Duration timeout;
 
+    @Option(names = "--pipeline", description = "greedy only: draft the next round while the verify is in flight,"
+            + " guessing that all K are accepted and the verifier's token is the draft's own; used when the guess"
+            + " holds, discarded otherwise (output unchanged; more drafting work). The analytic model assumes rounds"
+            + " without it")
+    boolean pipeline;
+
     @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4, at most"
             + " one per CPU of --cpus)")
     Integer threads;
@@ -116,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         ClientOptions options = new ClientOptions(temperature, draftTopK, seed, cpus.threads(threads),
-                Duration.ofMillis(50), Duration.ofSeconds(1), fallbackAfter, cpus.get());
+                Duration.ofMillis(50), Duration.ofSeconds(1), fallbackAfter, pipeline, cpus.get());
         EdgeRun.Request request = new EdgeRun.Request(draft, verifier,
                 BearerToken.resolve(token, tokenFile, System.getenv()), prompt, n, policy, k, maxK, options,
                 timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
