@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.configspec.core.stats.Median;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.PromptSource;
@@ -47,7 +48,9 @@ import org.configspec.serve.verifier.VerifierServer;
  * Usage: {@code AdaptiveBench [key=value ...]} with keys {@code draft=stories15M-q8_0-l5}, {@code
  * target=stories15M-f32}, {@code rtt1=20}, {@code rtt2=100} (ms), {@code phase=30} (s), {@code n=160} (tokens per
  * generation; the default models' context is 256), {@code ks=1,2,3,4,6,8} (the fixed Ks), {@code maxK=8} (the
- * adaptive policies' range), {@code reps=2}, {@code threads=1} (llama threads of verifier and draft).
+ * adaptive policies' range), {@code reps=2}, {@code threads=1} (llama threads of verifier and draft), {@code pin=1|0}
+ * (the verifier's decoding on its own CPU(s), the client, link and servers on the others; default: pinned when the
+ * machine has a CPU more than the verifier's threads).
  */
 public final class AdaptiveBench {
     private AdaptiveBench() {
@@ -68,7 +71,7 @@ public final class AdaptiveBench {
         }
     }
 
-    private record Setting(LlamaModel draft, VerifierServer server, List<int[]> prompts, int n, int threads) {
+    private record Setting(LlamaModel draft, VerifierServer server, List<int[]> prompts, int n, ClientOptions client) {
     }
 
     public static void main(String[] argv) throws Exception {
@@ -83,21 +86,31 @@ public final class AdaptiveBench {
         int maxK = BenchArgs.integer(a, "maxK", 8);
         int reps = BenchArgs.integer(a, "reps", 2);
         int threads = BenchArgs.integer(a, "threads", 1);
+        CpuSplit pinning = BenchArgs.pinning(a, threads);
+        System.out.printf(Locale.ROOT, "AdaptiveBench: draft %s -> target %s, %d llama thread(s), %d processors, %s;"
+                + " link RTT %d ms, %d ms from %.0f s; runs of >= %.0f s (%d tokens per generation, one policy per"
+                + " run); median of %d interleaved repetitions%n", draftName, target, threads,
+                Runtime.getRuntime().availableProcessors(), CpuSplit.describe(pinning), rtt1, rtt2, phase, 2 * phase, n, reps);
+        CpuSplit.callOnRest(pinning, "adaptive-bench", () -> {
+            bench(draftName, target, rtt1, rtt2, phase, n, ks, maxK, reps, threads, pinning);
+            return null;
+        });
+    }
+
+    private static void bench(String draftName, String target, int rtt1, int rtt2, double phase, int n, List<Integer> ks,
+                              int maxK, int reps, int threads, CpuSplit pinning) throws Exception {
         ModelStore store = ModelStore.defaultStore();
-        System.out.printf(Locale.ROOT, "AdaptiveBench: draft %s -> target %s, %d llama thread(s), %d processors; link RTT"
-                + " %d ms, %d ms from %.0f s; runs of >= %.0f s (%d tokens per generation, one policy per run);"
-                + " median of %d interleaved repetitions%n", draftName, target, threads,
-                Runtime.getRuntime().availableProcessors(), rtt1, rtt2, phase, 2 * phase, n, reps);
         try (LlamaModel t = LlamaModel.load(store.resolve(target));
              LlamaModel d = LlamaModel.load(store.resolve(draftName));
              VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(threads)
                      .withSessions(4, Duration.ofSeconds(60)).withMaxK(Math.max(maxK, ks.stream().mapToInt(i -> i).max()
-                             .orElse(1))), t)) {
+                             .orElse(1))).withCpus(CpuSplit.verifierOf(pinning)), t)) {
             List<int[]> prompts = new ArrayList<>();
             for (String p : PromptSource.builtin().prompts()) {
                 prompts.add(t.tokenize(p.getBytes(StandardCharsets.UTF_8), true));
             }
-            Setting s = new Setting(d, server, prompts, n, threads);
+            Setting s = new Setting(d, server, prompts, n, ClientOptions.defaults().withThreads(threads)
+                    .withCpus(CpuSplit.restOf(pinning)));
             run(s, PolicyKind.FIXED, Math.min(4, maxK), maxK, rtt1, rtt2, 1); // warm-up (JIT, caches), not counted
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             for (int rep = 0; rep < reps; rep++) {
@@ -131,7 +144,7 @@ public final class AdaptiveBench {
         try (Link link = LinkEmulator.start(spec);
              HttpVerifierTransport http = new HttpVerifierTransport("http://127.0.0.1:" + link.localPort(), null,
                      Duration.ofSeconds(30))) {
-            EdgeClient client = new EdgeClient(s.draft(), http, ClientOptions.defaults().withThreads(s.threads()), null);
+            EdgeClient client = new EdgeClient(s.draft(), http, s.client(), null);
             // the link's clock started when it was created: count from there, as its schedule does
             long start = System.nanoTime();
             long switchNanos = start + (long) (switchAt * 1e9);

@@ -3,6 +3,7 @@ package org.configspec.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.sim.calibrate.CalibrationRun;
 import org.configspec.sim.calibrate.CalibrationSource;
 import org.configspec.sim.calibrate.VerifierCalibration;
@@ -21,7 +22,9 @@ import org.configspec.store.CalibrationDocument;
  * {@code cal=store|store:URL|FILE} to use a stored calibration instead of measuring one, else
  * {@code sessions=1,2,4,8,16},
  * {@code ks=1,2,4,8}, {@code rounds=6}, {@code reps=2}, {@code out=FILE} (write the measured calibration);
- * {@code quick=1} for a short run (sessions 1,4,16, K 2,4,8, 4 rounds, 1 repetition, 32 tokens per client).
+ * {@code quick=1} for a short run (sessions 1,4,16, K 2,4,8, 4 rounds, 1 repetition, 32 tokens per client);
+ * {@code pin=1|0}: the verifier's decoding on its own CPU and the clients on the others, in the calibration and the
+ * runs (default: pinned when the machine has a CPU more than the verifier's threads).
  */
 public final class SimValBench {
     private SimValBench() {
@@ -32,6 +35,8 @@ public final class SimValBench {
         boolean quick = "1".equals(a.get("quick"));
         String target = a.getOrDefault("target", "stories15M-f32");
         int threads = BenchArgs.integer(a, "threads", 1);
+        CpuSplit pinning = BenchArgs.pinning(a, threads);
+        System.out.println(CpuSplit.describe(pinning));
         CalibrationDocument cal;
         if (a.containsKey("cal")) {
             cal = CalibrationSource.load(a.get("cal"), System.getenv());
@@ -40,7 +45,7 @@ public final class SimValBench {
                     BenchArgs.ints(a.getOrDefault("sessions", quick ? "1,4,16" : "1,2,4,8,16")),
                     BenchArgs.ints(a.getOrDefault("ks", quick ? "2,4,8" : "1,2,4,8")),
                     BenchArgs.integer(a, "rounds", quick ? 4 : 6), BenchArgs.integer(a, "reps", quick ? 1 : 2),
-                    Duration.ofMillis(20));
+                    Duration.ofMillis(20), pinning);
             Path out = a.containsKey("out") ? Path.of(a.get("out")) : null;
             CalibrationRun.Result res = CalibrationRun.run(cr, null, out);
             System.out.print("calibration (configspec profile verifier):\n" + res.text() + "\n");
@@ -51,7 +56,7 @@ public final class SimValBench {
                 BenchArgs.ints(a.getOrDefault("rtt", "0,20,100")), BenchArgs.integer(a, "k", 4),
                 BenchArgs.integer(a, "tokens", quick ? 32 : 48), BenchArgs.integer(a, "maxBatch", 16),
                 Duration.ofMillis(BenchArgs.integer(a, "maxWaitMs", 5)),
-                Duration.ofSeconds(BenchArgs.integer(a, "simulated", 300)), BenchArgs.integer(a, "seed", 1));
+                Duration.ofSeconds(BenchArgs.integer(a, "simulated", 300)), BenchArgs.integer(a, "seed", 1), pinning);
         System.out.print(SimValidation.run(r, cal).table());
     }
 }

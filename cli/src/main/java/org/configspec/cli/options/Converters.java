@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.units.Durations;
+import org.configspec.llm.cpu.CpuSet;
 import org.configspec.llm.remote.TargetApi;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.serve.link.Bandwidth;
@@ -15,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The typed option values of every command, each parsed by the module that owns the type: a {@link Duration}
  * ({@link Durations}), a link {@link Bandwidth}, a {@link HostPort}, a power {@link MeterKind}, a remote target's
- * {@link TargetApi}. A bad value is
+ * {@link TargetApi}, a {@link CpuSet}. A bad value is
  * picocli's one-line parameter error naming the option, the value and what is allowed.
  */
 public final class Converters {
@@ -29,6 +30,7 @@ public final class Converters {
         cmd.registerConverter(HostPort.class, of(v -> HostPort.parse(v, null)));
         cmd.registerConverter(MeterKind.class, Converters::meterKind);
         cmd.registerConverter(TargetApi.class, of(v -> TargetApi.parse(v, null)));
+        cmd.registerConverter(CpuSet.class, of(CpuSet::parse));
     }
 
     private static MeterKind meterKind(String value) {

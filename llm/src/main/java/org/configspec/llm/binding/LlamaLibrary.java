@@ -30,6 +30,8 @@ public interface LlamaLibrary extends Library {
 
     /** {@code sizeof(struct ggml_threadpool_params)}: bool cpumask[512], int n_threads, prio, uint poll, 2 bools. */
     int THREADPOOL_PARAMS_SIZE = 528;
+    /** Offset of {@code bool paused} in {@code struct ggml_threadpool_params} (after cpumask, n_threads, prio, poll, strict_cpu). */
+    int THREADPOOL_PARAMS_PAUSED = 525;
 
     /** {@code typedef void (*ggml_log_callback)(enum ggml_log_level level, const char * text, void * user_data)}. */
     interface LogCallback extends Callback {

@@ -1,5 +1,7 @@
 package org.configspec.llm.engine;
 
+import org.configspec.llm.cpu.CpuSet;
+
 /**
  * Options of an inference session (a llama.cpp context).
  *
@@ -9,9 +11,11 @@ package org.configspec.llm.engine;
  * @param batchCapacity   most tokens one {@link TokenBatch} may hold (1..8192)
  * @param flashAttention  flash attention mode
  * @param kvCacheType     element type of the KV cache ({@code F32} for reference-exact logits)
+ * @param cpus            the CPUs every thread that decodes runs on (the calling thread and llama.cpp's workers), at
+ *                        least one per thread; null: not pinned
  */
 public record ContextOptions(int threads, int contextSize, int sequences, int batchCapacity,
-                             FlashAttention flashAttention, KvCacheType kvCacheType) {
+                             FlashAttention flashAttention, KvCacheType kvCacheType, CpuSet cpus) {
     /** The most KV-cache positions of one sequence: 2^20 (the bound of {@code contextSize}, and of a model's default). */
     public static final int MAX_CONTEXT = 1 << 20;
 
@@ -51,6 +55,20 @@ public record ContextOptions(int threads, int contextSize, int sequences, int ba
         if (flashAttention == null || kvCacheType == null) {
             throw new IllegalArgumentException("flashAttention and kvCacheType are required");
         }
+        if (cpus != null && threads > cpus.size()) {
+            // ggml's threads meet at a barrier after every operation; two on one CPU wait for the scheduler each time.
+            // Measured 2026-11-30 (stories15M F32, one token per decode, the JVM under taskset -c 0): the prebuilt
+            // libraries (a spinning barrier) 3.6-5.9 ms per token with 1 thread, 616-710 ms with 2; the OpenMP build
+            // 2.9 ms and 4.6-5.3 ms
+            throw new IllegalArgumentException(threads + " llama threads on " + cpus.describe() + ": allowed at most"
+                    + " one thread per pinned CPU (" + cpus.size() + ")");
+        }
+    }
+
+    /** Not pinned. */
+    public ContextOptions(int threads, int contextSize, int sequences, int batchCapacity,
+                          FlashAttention flashAttention, KvCacheType kvCacheType) {
+        this(threads, contextSize, sequences, batchCapacity, flashAttention, kvCacheType, null);
     }
 
     /** Default threads: the available processors, at most 4. */
@@ -65,22 +83,28 @@ public record ContextOptions(int threads, int contextSize, int sequences, int ba
 
     /** Settings whose batched logits match sequential decoding to ~1e-5 on F32 models. */
     public ContextOptions exact() {
-        return new ContextOptions(threads, contextSize, sequences, batchCapacity, FlashAttention.OFF, KvCacheType.F32);
+        return new ContextOptions(threads, contextSize, sequences, batchCapacity, FlashAttention.OFF, KvCacheType.F32,
+                cpus);
     }
 
     public ContextOptions withThreads(int t) {
-        return new ContextOptions(t, contextSize, sequences, batchCapacity, flashAttention, kvCacheType);
+        return new ContextOptions(t, contextSize, sequences, batchCapacity, flashAttention, kvCacheType, cpus);
     }
 
     public ContextOptions withSequences(int s) {
-        return new ContextOptions(threads, contextSize, s, batchCapacity, flashAttention, kvCacheType);
+        return new ContextOptions(threads, contextSize, s, batchCapacity, flashAttention, kvCacheType, cpus);
     }
 
     public ContextOptions withContextSize(int c) {
-        return new ContextOptions(threads, c, sequences, batchCapacity, flashAttention, kvCacheType);
+        return new ContextOptions(threads, c, sequences, batchCapacity, flashAttention, kvCacheType, cpus);
     }
 
     public ContextOptions withBatchCapacity(int b) {
-        return new ContextOptions(threads, contextSize, sequences, b, flashAttention, kvCacheType);
+        return new ContextOptions(threads, contextSize, sequences, b, flashAttention, kvCacheType, cpus);
+    }
+
+    /** Pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
+    public ContextOptions withCpus(CpuSet c) {
+        return new ContextOptions(threads, contextSize, sequences, batchCapacity, flashAttention, kvCacheType, c);
     }
 }

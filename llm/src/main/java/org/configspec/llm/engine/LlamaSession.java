@@ -7,11 +7,14 @@ import org.configspec.llm.LlmException;
 import org.configspec.llm.binding.LlamaBatch;
 import org.configspec.llm.binding.LlamaContextParams;
 import org.configspec.llm.binding.LlamaLibrary;
+import org.configspec.llm.cpu.CpuAffinity;
 
 /**
  * A llama.cpp context on a {@link LlamaModel}: the {@link InferenceEngine} implementation. Holds one native batch
  * allocated once ({@link ContextOptions#batchCapacity()} entries) and the KV cache of up to
  * {@link ContextOptions#sequences()} sequences ({@link ContextOptions#contextSize()} positions each).
+ * <p>With {@link ContextOptions#cpus()}, every thread that decodes is pinned there: the thread that calls
+ * {@link #decode} (pinned on its first decode, and it stays pinned) and llama.cpp's workers ({@link CpuThreadpool}).
  * <p>Thread-safety: not thread-safe; use from one thread at a time. Its tokenizer (the model) is thread-safe.
  * {@link #close()} frees the batch, then the context; it is idempotent.
  */
@@ -23,6 +26,8 @@ public final class LlamaSession implements InferenceEngine {
     private final int contextPerSequence;
     private Pointer ctx;
     private final CpuThreadpool threadpool;
+    /** Pins the decoding thread; null when the options name no CPUs. */
+    private final CpuAffinity affinity;
     private final Pointer memory;
     private final LlamaBatch.ByValue batch;
     private final Pointer[] seqIdSlots;
@@ -42,6 +47,10 @@ public final class LlamaSession implements InferenceEngine {
             throw new LlmException("model " + model.path() + " declares a training context of "
                     + model.trainContextLength() + " positions, more than " + ContextOptions.MAX_CONTEXT
                     + ": give a context size (--ctx)");
+        }
+        this.affinity = options.cpus() == null ? null : CpuAffinity.system();
+        if (affinity != null) {
+            affinity.requireAllowed(options.cpus(), "CPUs");
         }
         int perSeq = options.contextSize() > 0 ? options.contextSize() : Math.max(1, model.trainContextLength());
         this.contextPerSequence = perSeq;
@@ -63,7 +72,7 @@ public final class LlamaSession implements InferenceEngine {
         }
         this.ctx = c;
         this.threadpool = Boolean.parseBoolean(System.getProperty("configspec.llama.threadpool", "true"))
-                ? CpuThreadpool.create(lib, options.threads()) : null;
+                ? CpuThreadpool.create(lib, options.threads(), options.cpus()) : null;
         if (threadpool != null) {
             lib.llama_attach_threadpool(c, threadpool.handle(), null);
         }
@@ -159,6 +168,9 @@ public final class LlamaSession implements InferenceEngine {
         batch.n_tokens = n;
         batch.getPointer().setInt(0, n);
         java.util.Arrays.fill(hasLogits, false);
+        if (affinity != null) {
+            affinity.pinCurrentThread(options.cpus());
+        }
         int rc = lib.llama_decode(c, batch);
         if (rc != 0) {
             // the KV cache may hold part of the batch: resynchronise our view from llama.cpp

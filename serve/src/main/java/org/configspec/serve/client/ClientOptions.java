@@ -2,6 +2,7 @@ package org.configspec.serve.client;
 
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.cpu.CpuSet;
 
 /**
  * Edge client settings.
@@ -14,12 +15,21 @@ import org.configspec.core.error.ConfigSpecException;
  * @param retryMax      longest back-off pause
  * @param fallbackAfter how long the verifier may stay unreachable before the client decodes locally with the draft
  * @param pipeline      draft the next round while the verify is in flight (greedy only; see EdgeClient)
+ * @param cpus          the CPUs the draft decodes on (the drafting thread and llama.cpp's workers), at least one per
+ *                      thread; null: not pinned
  */
 public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                            Duration retryMax, Duration fallbackAfter, boolean pipeline) {
+                            Duration retryMax, Duration fallbackAfter, boolean pipeline, CpuSet cpus) {
+    /** Not pipelined, not pinned. */
     public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
                          Duration retryMax, Duration fallbackAfter) {
-        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, false);
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, false, null);
+    }
+
+    /** Not pinned. */
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter, boolean pipeline) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline, null);
     }
 
     public ClientOptions {
@@ -42,6 +52,10 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
             throw new ConfigSpecException("--pipeline with --temperature = " + temperature + ": drafting ahead is"
                     + " greedy only; allowed with --temperature 0");
         }
+        if (cpus != null && threads > cpus.size()) {
+            throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
+                    + " llama thread per pinned CPU (" + cpus.size() + ")");
+        }
     }
 
     public static ClientOptions defaults() {
@@ -50,19 +64,25 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus);
     }
 
     public ClientOptions withPipeline(boolean on) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus);
+    }
+
+    /** Drafting pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
+    public ClientOptions withCpus(CpuSet c) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline,
+                c);
     }
 
     public boolean greedy() {

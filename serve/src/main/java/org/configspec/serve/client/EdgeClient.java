@@ -70,7 +70,7 @@ public final class EdgeClient {
         }
         int ctx = Math.max(1, draftModel.trainContextLength());
         try (LlamaSession llama = draftModel.newSession(ContextOptions.defaults().withThreads(options.threads())
-                .withContextSize(ctx).withBatchCapacity(ctx))) {
+                .withContextSize(ctx).withBatchCapacity(ctx).withCpus(options.cpus()))) {
             return new Run(new Drafter(llama, options), prompt, n, policy, listener).go();
         }
     }
@@ -189,10 +189,12 @@ public final class EdgeClient {
                     } else {
                         drafter.keep(Math.min(length, before + v.accepted()));
                     }
+                    double verifierSeconds = (v.timings().queueMs() + v.timings().decodeMs()) / 1e3;
                     records.add(new RoundRecord(k, v.accepted(), length - before, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                             transport.bytesSent() - s0, transport.bytesReceived() - r0, v.timings().batchSize(),
-                            (v.timings().queueMs() + v.timings().decodeMs()) / 1e3, aheadTokens, aheadSeconds));
-                    policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9));
+                            verifierSeconds, aheadTokens, aheadSeconds));
+                    policy.observe(new KPolicy.Observation(k, v.accepted(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                            verifierSeconds));
                 } else {
                     ended = commit(drafter.next(seq, length));
                     fallback++;

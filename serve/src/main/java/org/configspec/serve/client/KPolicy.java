@@ -8,12 +8,23 @@ import org.configspec.core.error.ConfigSpecException;
  */
 public abstract class KPolicy {
 
-    /** One finished round as the policy sees it. */
-    public record Observation(int k, int accepted, double draftSeconds, double roundTripSeconds) {
+    /**
+     * One finished round as the policy sees it.
+     *
+     * @param roundTripSeconds the verify call's wall time
+     * @param verifierSeconds  the part of it the verifier reported for itself (queueing and decoding); 0 when unknown
+     */
+    public record Observation(int k, int accepted, double draftSeconds, double roundTripSeconds,
+                              double verifierSeconds) {
         public Observation {
             if (k < 0 || accepted < 0 || accepted > k) {
                 throw new IllegalArgumentException("accepted " + accepted + " of K " + k);
             }
+        }
+
+        /** The verifier's own time unknown. */
+        public Observation(int k, int accepted, double draftSeconds, double roundTripSeconds) {
+            this(k, accepted, draftSeconds, roundTripSeconds, 0);
         }
     }
 

@@ -4,17 +4,17 @@ import org.configspec.core.acceptance.AcceptanceCurve;
 
 /**
  * Goodput-optimal K from STORED profiles for the RTT this run measures: E(K) from the stored acceptance curve (a K it
- * does not cover uses the fallback curve, e.g. the profile's i.i.d. fit), r_d from the stored draft profile, and T_v =
- * the mean round trip measured so far. K = argmax over 1..max of E(K) / (K / r_d + T_v) (core's AnalyticModel); the first
- * round, before any round trip is measured, uses the start K.
+ * does not cover uses the fallback curve, e.g. the profile's i.i.d. fit), r_d from the stored draft profile, and
+ * T_v(K) = the round trip at K measured so far ({@link RoundTripModel}: the mean time outside the verifier plus the
+ * verifier's own time, which grows with the K + 1 positions it decodes). K = argmax over 1..max of
+ * E(K) / (K / r_d + T_v(K)) (core's AnalyticModel); the first round, before any round trip is measured, uses the start K.
  */
 public final class ProfiledOptimalK extends KPolicy {
     private final AcceptanceCurve acceptance;
     private final AcceptanceCurve fallback;
     private final double draftTokensPerSecond;
     private final int start;
-    private double roundTripSum;
-    private long rounds;
+    private final RoundTripModel roundTrip = new RoundTripModel();
 
     public ProfiledOptimalK(AcceptanceCurve acceptance, AcceptanceCurve fallback, double draftTokensPerSecond, int start,
                             int max) {
@@ -32,18 +32,21 @@ public final class ProfiledOptimalK extends KPolicy {
 
     @Override
     protected int choose() {
-        return rounds == 0 ? start : best(roundTripSum / rounds);
+        return roundTrip.rounds() == 0 ? start : OptimalK.argmaxGoodput(this::tokensPerRound, draftTokensPerSecond,
+                roundTrip::seconds, maxK);
+    }
+
+    private double tokensPerRound(int k) {
+        return acceptance.supports(k) ? acceptance.tokensPerRound(k) : fallback.tokensPerRound(k);
     }
 
     /** argmax over K of the stored-profile goodput at verification time {@code verifySeconds} (first on ties). */
     public int best(double verifySeconds) {
-        return OptimalK.argmaxGoodput(k -> acceptance.supports(k) ? acceptance.tokensPerRound(k) : fallback.tokensPerRound(k),
-                draftTokensPerSecond, verifySeconds, maxK);
+        return OptimalK.argmaxGoodput(this::tokensPerRound, draftTokensPerSecond, verifySeconds, maxK);
     }
 
     @Override
     protected void update(Observation o) {
-        rounds++;
-        roundTripSum += o.roundTripSeconds();
+        roundTrip.add(o);
     }
 }

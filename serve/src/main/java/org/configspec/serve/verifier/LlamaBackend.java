@@ -23,7 +23,7 @@ final class LlamaBackend implements VerificationBackend {
         int capacity = Math.max(config.maxBatch() * (config.maxK() + 1), config.contextPerSession());
         this.llama = model.newSession(ContextOptions.defaults().withThreads(config.threads())
                 .withSequences(config.maxSessions()).withContextSize(config.contextPerSession())
-                .withBatchCapacity(capacity).exact());
+                .withBatchCapacity(capacity).exact().withCpus(config.cpus()));
         this.batch = new TokenBatch(llama.batchCapacity());
     }
 

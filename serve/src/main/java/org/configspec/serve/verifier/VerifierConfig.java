@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.cpu.CpuSet;
 import org.configspec.serve.http.BearerToken;
 import org.configspec.serve.http.ServerLimits;
 
@@ -14,10 +15,12 @@ import org.configspec.serve.http.ServerLimits;
  * @param maxBodyBytes         largest request body accepted
  * @param limits               connections, requests in flight, decode queue, header and body deadlines
  * @param allowUnauthenticated serve without a token on an address other than loopback (otherwise refused)
+ * @param cpus                 the CPUs the in-process target decodes on (the decode thread and llama.cpp's workers),
+ *                             at least one per thread; null: not pinned
  */
 public record VerifierConfig(String host, int port, String token, int maxBatch, Duration maxWait, int maxSessions,
                              int maxK, Duration idleTimeout, int contextPerSession, long maxBodyBytes, int threads,
-                             ServerLimits limits, boolean allowUnauthenticated) {
+                             ServerLimits limits, boolean allowUnauthenticated, CpuSet cpus) {
     public VerifierConfig {
         if (host == null || host.isBlank()) {
             throw new ConfigSpecException("--host is empty");
@@ -48,13 +51,17 @@ public record VerifierConfig(String host, int port, String token, int maxBatch, 
             throw new ConfigSpecException("--max-body = " + maxBodyBytes + ": allowed 1024..67108864 bytes");
         }
         range("--threads", threads, 1, 256);
+        if (cpus != null && threads > cpus.size()) {
+            throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
+                    + " llama thread per pinned CPU (" + cpus.size() + ")");
+        }
     }
 
     /** The settings before the server limits existed: default limits, loopback-only without a token. */
     public VerifierConfig(String host, int port, String token, int maxBatch, Duration maxWait, int maxSessions,
                           int maxK, Duration idleTimeout, int contextPerSession, long maxBodyBytes, int threads) {
         this(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession, maxBodyBytes,
-                threads, ServerLimits.defaults(), false);
+                threads, ServerLimits.defaults(), false, null);
     }
 
     /** True when every address {@code host} names is a loopback address (only this machine can connect). */
@@ -87,41 +94,47 @@ public record VerifierConfig(String host, int port, String token, int maxBatch, 
 
     public VerifierConfig withPort(int p) {
         return new VerifierConfig(host, p, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads, limits, allowUnauthenticated);
+                maxBodyBytes, threads, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withToken(String t) {
         return new VerifierConfig(host, port, t, maxBatch, maxWait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads, limits, allowUnauthenticated);
+                maxBodyBytes, threads, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withBatching(int batch, Duration wait) {
         return new VerifierConfig(host, port, token, batch, wait, maxSessions, maxK, idleTimeout, contextPerSession,
-                maxBodyBytes, threads, limits, allowUnauthenticated);
+                maxBodyBytes, threads, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withSessions(int sessions, Duration idle) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, sessions, maxK, idle, contextPerSession,
-                maxBodyBytes, threads, limits, allowUnauthenticated);
+                maxBodyBytes, threads, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withThreads(int t) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
-                contextPerSession, maxBodyBytes, t, limits, allowUnauthenticated);
+                contextPerSession, maxBodyBytes, t, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withMaxK(int k) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, k, idleTimeout,
-                contextPerSession, maxBodyBytes, threads, limits, allowUnauthenticated);
+                contextPerSession, maxBodyBytes, threads, limits, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withLimits(ServerLimits l) {
         return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
-                contextPerSession, maxBodyBytes, threads, l, allowUnauthenticated);
+                contextPerSession, maxBodyBytes, threads, l, allowUnauthenticated, cpus);
     }
 
     public VerifierConfig withHost(String h, boolean unauthenticated) {
         return new VerifierConfig(h, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
-                contextPerSession, maxBodyBytes, threads, limits, unauthenticated);
+                contextPerSession, maxBodyBytes, threads, limits, unauthenticated, cpus);
+    }
+
+    /** Decoding pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
+    public VerifierConfig withCpus(CpuSet c) {
+        return new VerifierConfig(host, port, token, maxBatch, maxWait, maxSessions, maxK, idleTimeout,
+                contextPerSession, maxBodyBytes, threads, limits, allowUnauthenticated, c);
     }
 }

@@ -19,6 +19,7 @@ import org.configspec.core.calibration.BatchTiming;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.stats.Median;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.profile.align.PromptSource;
@@ -50,6 +51,10 @@ import org.configspec.store.ProfileProvenance;
  * Shapes are interleaved: every repetition visits every shape once, and each visit discards its first
  * {@link #WARMUP_ROUNDS} rounds. A shape's figure is the median over all its batches; the fit
  * ({@link ServiceTimeFit}) counts each shape once.
+ * <p>
+ * Pinned ({@link Request#pinning()}), the verifier decodes on its own CPU(s) and everything else — the protocol clients,
+ * the HTTP server's threads — runs on the others, as the validation and the benchmarks that use the calibration run;
+ * the document's machine line says so.
  */
 public final class VerifierCalibration {
     /** Rounds of each visit to a shape that are not recorded (new sessions, caches). */
@@ -64,9 +69,10 @@ public final class VerifierCalibration {
      * @param rounds      recorded rounds per visit to a shape
      * @param repetitions visits to every shape, interleaved
      * @param maxWait     how long a batch waits for the other sessions' verifies
+     * @param pinning     the verifier's CPUs and the clients', or null: not pinned
      */
     public record Request(String target, int threads, List<Integer> sessions, List<Integer> ks,
-                          int rounds, int repetitions, Duration maxWait) {
+                          int rounds, int repetitions, Duration maxWait, CpuSplit pinning) {
         public Request {
             Objects.requireNonNull(target, "target");
             sessions = List.copyOf(sessions);
@@ -89,6 +95,12 @@ public final class VerifierCalibration {
             Objects.requireNonNull(maxWait, "maxWait");
         }
 
+        /** Not pinned. */
+        public Request(String target, int threads, List<Integer> sessions, List<Integer> ks, int rounds,
+                       int repetitions, Duration maxWait) {
+            this(target, threads, sessions, ks, rounds, repetitions, maxWait, null);
+        }
+
         int maxSessions() {
             return sessions.stream().mapToInt(Integer::intValue).max().orElseThrow();
         }
@@ -103,6 +115,15 @@ public final class VerifierCalibration {
 
     /** Measures every shape, fits, and returns the document (not stored: the caller stores or writes it). */
     public static CalibrationDocument run(Request r, LlamaModel target) throws InterruptedException {
+        // read here: on a pinned thread the JVM counts only the CPUs that thread may use
+        String machine = String.format(Locale.ROOT, "%s, %d processors, %s %s; %s", ProcSelf.cpuModel(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                CpuSplit.describe(r.pinning()));
+        return CpuSplit.callOnRest(r.pinning(), "configspec-calibration", () -> measure(r, target, machine));
+    }
+
+    private static CalibrationDocument measure(Request r, LlamaModel target, String machine)
+            throws InterruptedException {
         HostLoad load = ProcHostLoad.system();
         HostLoad.Sample before = load.sample();
         List<int[]> prompts = new ArrayList<>();
@@ -112,7 +133,7 @@ public final class VerifierCalibration {
         }
         VerifierConfig config = VerifierConfig.defaults().withThreads(r.threads()).withMaxK(Math.max(16, r.maxK()))
                 .withBatching(r.maxSessions(), r.maxWait()).withSessions(Math.max(4, r.maxSessions()),
-                        Duration.ofSeconds(300));
+                        Duration.ofSeconds(300)).withCpus(CpuSplit.verifierOf(r.pinning()));
         Map<List<Integer>, List<Double>> seconds = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
                 ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
         ExecutorService pool = Executors.newFixedThreadPool(r.maxSessions());
@@ -140,8 +161,6 @@ public final class VerifierCalibration {
         ServiceTimeFit fit = ServiceTimeFit.fit(shapes);
         String contention = Contention.judge(before, load.sample(), null).summary();
         LlamaRuntime rt = LlamaRuntime.get();
-        String machine = String.format(Locale.ROOT, "%s, %d processors, %s %s", ProcSelf.cpuModel(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"));
         ProfileProvenance p = new ProfileProvenance(TOOL, target.info().sha256(), target.info().fileType(), hostName(), "none",
                 r.threads(), null, Instant.now().toString(), contention);
         return new CalibrationDocument(r.target(), fit, shapes, r.repetitions(), r.maxWait().toNanos() / 1e6,
@@ -175,7 +194,7 @@ public final class VerifierCalibration {
     private static List<VerifyResponse.Timings> client(String url, int[] prompt, int k, int rounds,
                                                        CyclicBarrier start) throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
-            SessionResponse session = http.createSession(SessionRequest.greedy(prompt));
+            SessionResponse session = open(http, prompt);
             int[] draft = new int[k];
             for (int i = 0; i < k; i++) {
                 draft[i] = prompt[i % prompt.length];
@@ -197,6 +216,25 @@ public final class VerifierCalibration {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Creates a session, waiting (up to 10 s) while the verifier answers 429: the previous visit's sessions are deleted
+     * when their clients finish, but serve's decode thread frees their slots a moment later
+     * ({@code serve/src/main/java/org/configspec/serve/verifier/DecodeLoop.java}), and every slot is used again.
+     */
+    private static SessionResponse open(HttpVerifierTransport http, int[] prompt) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                return http.createSession(SessionRequest.greedy(prompt));
+            } catch (VerifierException e) {
+                if (e.status() != 429 || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                Thread.sleep(5);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.configspec.core.acceptance.PerPositionCurve;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.model.ModelStore;
 import org.configspec.profile.align.PromptSource;
@@ -56,7 +57,9 @@ import org.configspec.store.CalibrationDocument;
  * <p>
  * What the simulator is not told: the real verifier's decode times and queueing. Co-located clients share the
  * machine's cores with the verifier, so the draft speed they measure is the contended one (the simulator is given
- * it), and the verifier's decode times may exceed the calibration's (the table shows both).
+ * it), and the verifier's decode times may exceed the calibration's (the table shows both). Pinned
+ * ({@link Request#pinning()}), the verifier decodes on its own CPU(s) and the clients, the link and the servers' other
+ * threads run on the others, as the calibration was measured ({@code VerifierCalibration}).
  */
 public final class SimValidation {
     /**
@@ -64,9 +67,11 @@ public final class SimValidation {
      * @param rttsMs    emulated round trips, ms
      * @param tokens    tokens each client generates
      * @param simulated simulated time per point
+     * @param pinning   the verifier's CPUs and the clients', or null: not pinned
      */
     public record Request(String target, String draft, int threads, List<Integer> clients, List<Integer> rttsMs, int k,
-                          int tokens, int maxBatch, Duration maxWait, Duration simulated, long seed) {
+                          int tokens, int maxBatch, Duration maxWait, Duration simulated, long seed,
+                          CpuSplit pinning) {
         public Request {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(draft, "draft");
@@ -83,6 +88,12 @@ public final class SimValidation {
                         + ": allowed K 1..16, tokens >= 2, max batch 1..64");
             }
         }
+
+        /** Not pinned. */
+        public Request(String target, String draft, int threads, List<Integer> clients, List<Integer> rttsMs, int k,
+                       int tokens, int maxBatch, Duration maxWait, Duration simulated, long seed) {
+            this(target, draft, threads, clients, rttsMs, k, tokens, maxBatch, maxWait, simulated, seed, null);
+        }
     }
 
     private SimValidation() {
@@ -93,7 +104,7 @@ public final class SimValidation {
         ModelStore models = ModelStore.defaultStore();
         try (LlamaModel t = LlamaModel.load(models.resolve(r.target()));
              LlamaModel d = LlamaModel.load(models.resolve(r.draft()))) {
-            return run(r, calibration, t, d);
+            return CpuSplit.callOnRest(r.pinning(), "configspec-validation", () -> run(r, calibration, t, d));
         }
     }
 
@@ -107,7 +118,8 @@ public final class SimValidation {
         }
         VerifierConfig config = VerifierConfig.defaults().withThreads(r.threads()).withMaxK(16)
                 .withBatching(r.maxBatch(), r.maxWait())
-                .withSessions(Math.max(most, cal.maxSessions()), Duration.ofSeconds(300));
+                .withSessions(Math.max(most, cal.maxSessions()), Duration.ofSeconds(300))
+                .withCpus(CpuSplit.verifierOf(r.pinning()));
         ExecutorService pool = Executors.newFixedThreadPool(most);
         List<ValidationPoint> points = new ArrayList<>();
         try {
@@ -122,9 +134,9 @@ public final class SimValidation {
             pool.shutdownNow();
         }
         String setup = String.format(Locale.ROOT, "real: %s verifying %s drafts, K = %d (fixed, greedy), %d tokens per"
-                        + " client, batching max %d / wait %d ms, %d llama thread(s) on the verifier and 1 per client;"
-                        + " simulated: %d s per point, seed %d", r.target(), r.draft(), r.k(), r.tokens(), r.maxBatch(),
-                r.maxWait().toMillis(), r.threads(), r.simulated().toSeconds(), r.seed());
+                        + " client, batching max %d / wait %d ms, %d llama thread(s) on the verifier and 1 per client,"
+                        + " %s; simulated: %d s per point, seed %d", r.target(), r.draft(), r.k(), r.tokens(),
+                r.maxBatch(), r.maxWait().toMillis(), r.threads(), CpuSplit.describe(r.pinning()), r.simulated().toSeconds(), r.seed());
         return new ValidationReport(points, cal, setup);
     }
 
@@ -151,8 +163,8 @@ public final class SimValidation {
                     timings.add(http);
                     Callable<EdgeClient.Result> job = () -> {
                         try (http) {
-                            EdgeClient client = new EdgeClient(draft, http, ClientOptions.defaults().withThreads(1),
-                                    null);
+                            EdgeClient client = new EdgeClient(draft, http, ClientOptions.defaults().withThreads(1)
+                                    .withCpus(CpuSplit.restOf(r.pinning())), null);
                             start.await();
                             return client.run(prompt, tokens, new FixedK(r.k()), null);
                         }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import org.configspec.core.calibration.BatchTiming;
 import org.configspec.llm.NeedsLlama;
+import org.configspec.llm.cpu.CpuAffinity;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.store.CalibrationDocument;
 import org.configspec.store.ProfileStore;
 import org.configspec.store.ProfileStores;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A small real calibration: the real verifier on stories15M, four batch shapes, a few rounds each. The shapes it
  * reports are the ones asked for (lock-step clients fill each batch), the per-token cost it fits is positive (more
  * positions per batch take longer), and the stored document carries the provenance (model sha256, threads, library,
- * machine, date) and reads back equal from the store and from the file written beside it.
+ * machine, date) and reads back equal from the store and from the file written beside it. It runs as 'profile verifier'
+ * does by default: pinned when the machine has two CPUs or more, which the machine line records.
  */
 @NeedsLlama
 class VerifierCalibrationTest {
@@ -30,7 +33,7 @@ class VerifierCalibrationTest {
         StoreLocation where = StoreLocation.parse(tmp.resolve("s.db").toString());
         Path file = tmp.resolve("cal.json");
         VerifierCalibration.Request r = new VerifierCalibration.Request("stories15M-f32", 1, List.of(1, 4),
-                List.of(1, 16), 3, 1, Duration.ofMillis(200));
+                List.of(1, 16), 3, 1, Duration.ofMillis(200), CpuSplit.choose(null, 1, CpuAffinity.system(), "pin"));
         CalibrationRun.Result res = CalibrationRun.run(r, where, file);
         CalibrationDocument d = res.document();
         assertThat(d.shapes()).extracting(BatchTiming::sessions).contains(1, 4);
@@ -43,7 +46,7 @@ class VerifierCalibrationTest {
         assertThat(d.provenance().threads()).isEqualTo(1);
         assertThat(d.provenance().date()).startsWith("20");
         assertThat(d.library()).startsWith("llama.cpp ");
-        assertThat(d.machine()).contains("processors");
+        assertThat(d.machine()).contains("processors").endsWith("; " + CpuSplit.describe(r.pinning()));
         assertThat(res.text()).contains("fit: service time = ").contains("stored as " + res.storedId());
         try (ProfileStore s = ProfileStores.open(where)) {
             assertThat(CalibrationDocument.latest(s, "stories15M-f32")).contains(d);

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.configspec.llm.cpu.CpuAffinity;
+import org.configspec.llm.cpu.CpuSplit;
 import org.configspec.sim.calibrate.CalibrationRun;
 import org.configspec.sim.calibrate.VerifierCalibration;
 import org.configspec.store.ProfileStores;
@@ -52,6 +54,11 @@ public final class VerifierCommand implements Callable<Integer> {
             description = "How long a batch waits for the other clients' verifies.")
     Duration maxWait;
 
+    @Option(names = "--pin", negatable = true, description = "Pin the verifier's decoding to its own CPU(s) (the first"
+            + " ones, one per thread) and the clients to the others, as the validation runs them (Linux); default: on"
+            + " when this process may use more CPUs than --threads.")
+    Boolean pin;
+
     @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL",
             description = "Store the calibration (sqlite:PATH, a path, or jdbc:postgresql://...; without URL: $"
                     + StoreLocation.ENV + ", else ~/.configspec/profiles.db).")
@@ -63,7 +70,7 @@ public final class VerifierCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         VerifierCalibration.Request r = new VerifierCalibration.Request(target, threads, sessions, ks, rounds,
-                repetitions, maxWait);
+                repetitions, maxWait, CpuSplit.choose(pin, threads, CpuAffinity.system(), "--pin"));
         StoreLocation where = store == null ? null : ProfileStores.resolve(store.isEmpty() ? null : store, System.getenv());
         var o = spec.commandLine().getOut();
         o.print(CalibrationRun.run(r, where, out).text());

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.configspec.cli.options.CpuOption;
 import org.configspec.llm.engine.LlamaRuntime;
-import org.configspec.llm.engine.ContextOptions;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PowerMeter;
 import org.configspec.profile.power.PowerMeterSpec;
@@ -19,6 +19,7 @@ import org.configspec.serve.metrics.EnergyMeter;
 import org.configspec.serve.metrics.RunReport;
 import org.configspec.store.ProfileStores;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,8 +90,12 @@ public final class RunCommand implements Callable<Integer> {
             + " without it")
     boolean pipeline;
 
-    @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4)")
+    @Option(names = {"-t", "--threads"}, description = "draft llama threads (default: processors, at most 4, at most"
+            + " one per CPU of --cpus)")
     Integer threads;
+
+    @Mixin
+    CpuOption cpus;
 
     @Option(names = "--rounds-csv", paramLabel = "FILE", description = "write every round (K, accepted, draft and"
             + " round-trip seconds, bytes) to this CSV file")
@@ -116,9 +121,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        ClientOptions options = new ClientOptions(temperature, draftTopK, seed,
-                threads == null ? ContextOptions.defaultThreads() : threads, Duration.ofMillis(50),
-                Duration.ofSeconds(1), fallbackAfter, pipeline);
+        ClientOptions options = new ClientOptions(temperature, draftTopK, seed, cpus.threads(threads),
+                Duration.ofMillis(50), Duration.ofSeconds(1), fallbackAfter, pipeline, cpus.get());
         EdgeRun.Request request = new EdgeRun.Request(draft, verifier,
                 BearerToken.resolve(token, tokenFile, System.getenv()), prompt, n, policy, k, maxK, options,
                 timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
@@ -135,6 +139,10 @@ public final class RunCommand implements Callable<Integer> {
         out.finish();
         report.lines().forEach(l -> err.println("configspec run: " + l));
         err.println("configspec run: " + LlamaRuntime.get().describe());
+        if (options.cpus() != null) {
+            err.println("configspec run: drafting pinned to " + options.cpus().describe() + " (" + options.threads()
+                    + " llama thread(s))");
+        }
         err.flush();
         return 0;
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.configspec.cli.options.CpuOption;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.llm.engine.LlamaModel;
@@ -16,6 +17,7 @@ import org.configspec.serve.http.ServerLimits;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -122,8 +124,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "1048576", description = "largest request body in bytes")
     long maxBody;
 
-    @Option(names = {"-t", "--threads"}, description = "llama threads, 1..256 (default: processors, at most 4)")
+    @Option(names = {"-t", "--threads"}, description = "llama threads, 1..256 (default: processors, at most 4, at"
+            + " most one per CPU of --cpus)")
     Integer threads;
+
+    @Mixin
+    CpuOption cpus;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -132,12 +138,15 @@ public final class ServeCommand implements Callable<Integer> {
                 minDataRate);
         String secret = BearerToken.resolve(token, tokenFile, System.getenv());
         VerifierConfig config = new VerifierConfig(host, port, secret, maxBatch, Duration.ofMillis(maxWaitMs),
-                maxSessions, maxK, idleTimeout, context, maxBody,
-                threads == null ? org.configspec.llm.engine.ContextOptions.defaultThreads() : threads, limits,
-                allowUnauthenticated);
+                maxSessions, maxK, idleTimeout, context, maxBody, cpus.threads(threads), limits, allowUnauthenticated,
+                cpus.get());
         if (backend == null && (backendModel != null || apiKeyEnv != null)) {
             throw new ConfigSpecException((backendModel != null ? "--backend-model" : "--api-key-env")
                     + " needs --backend URL");
+        }
+        if (backend != null && config.cpus() != null) {
+            throw new ConfigSpecException("--cpus pins the in-process target's decoding: with --backend the target"
+                    + " decodes in the serving engine (pin that process instead)");
         }
         Endpoint endpoint = backend == null ? null : Endpoint.of(backend, backendApi, backendModel, apiKeyEnv);
         LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(model));
@@ -152,6 +161,10 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
                 + server.url() + " (Ctrl-C stops)");
         err.println("configspec serve: " + LlamaRuntime.get().describe());
+        if (config.cpus() != null) {
+            err.println("configspec serve: decoding pinned to " + config.cpus().describe() + " (" + config.threads()
+                    + " llama thread(s))");
+        }
         if (server.config().token() == null && server.config().allowUnauthenticated()) {
             err.println("configspec serve: WARNING: no token on " + server.url() + ": anyone who can reach it can use"
                     + " it (--allow-unauthenticated)");
