@@ -42,7 +42,10 @@ import org.configspec.serve.verifier.VerifierServer;
  * each phase, from the fixed-K runs of the same repetition: its goodput over a run of E seconds is
  * (phase · max_K G1(K) + (E − phase) · max_K G2(K)) / E. Measuring the phases inside the switching runs (rather than on
  * separate steady links) keeps the oracle and the policies under the same machine load. Regret = (oracle − G) /
- * oracle; also against the best single fixed K (overall goodput) of the repetition. Repetitions are interleaved
+ * oracle; also against the best single fixed K (overall goodput) of the repetition, and (column 'equal') against
+ * the best fixed K on the two phases' goodputs weighted equally, (G1 + G2) / 2: a run ends with its last generation,
+ * so runs spend different times on the second, slower link and the overall goodput favours the runs that overran
+ * least. Repetitions are interleaved
  * (every policy once per repetition, in the same order) and each figure is the median over repetitions.
  * <p>
  * Usage: {@code AdaptiveBench [key=value ...]} with keys {@code draft=stories15M-q8_0-l5}, {@code
@@ -68,6 +71,11 @@ public final class AdaptiveBench {
 
         double after() {
             return (tokens - tokensBefore) / (seconds - switchAt);
+        }
+
+        /** The two phases' goodputs weighted equally, as if every run had spent exactly one phase on each link. */
+        double equalTime() {
+            return (before() + after()) / 2;
         }
     }
 
@@ -167,6 +175,7 @@ public final class AdaptiveBench {
     private static void report(Map<String, List<Run>> runs, int reps, int rtt1, int rtt2, double phase) {
         Map<String, double[]> regret = new LinkedHashMap<>();
         Map<String, double[]> vsOracle = new LinkedHashMap<>();
+        Map<String, double[]> regretEqual = new LinkedHashMap<>();
         double[] oracle1 = new double[reps];
         double[] oracle2 = new double[reps];
         for (int rep = 0; rep < reps; rep++) {
@@ -176,6 +185,7 @@ public final class AdaptiveBench {
             double best1 = fixed.stream().mapToDouble(Run::before).max().orElseThrow();
             double best2 = fixed.stream().mapToDouble(Run::after).max().orElseThrow();
             double bestFixed = fixed.stream().mapToDouble(Run::goodput).max().orElseThrow();
+            double bestEqual = fixed.stream().mapToDouble(Run::equalTime).max().orElseThrow();
             oracle1[rep] = best1;
             oracle2[rep] = best2;
             for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
@@ -183,23 +193,30 @@ public final class AdaptiveBench {
                 double oracle = (phase * best1 + (run.seconds() - phase) * best2) / run.seconds();
                 regret.computeIfAbsent(e.getKey(), x -> new double[reps])[rep] = (bestFixed - run.goodput()) / bestFixed;
                 vsOracle.computeIfAbsent(e.getKey(), x -> new double[reps])[rep] = (oracle - run.goodput()) / oracle;
+                regretEqual.computeIfAbsent(e.getKey(), x -> new double[reps])[rep] =
+                        (bestEqual - run.equalTime()) / bestEqual;
             }
         }
         System.out.printf(Locale.ROOT, "%nlink RTT %d ms, then %d ms from %.0f s; goodput tok/s (median over repetitions):"
                 + " %d ms phase, %d ms phase, whole run; regret against the best fixed K of the whole run and against the"
-                + " oracle (best fixed K per phase: median %.2f tok/s at %d ms, %.2f at %d ms)%n", rtt1, rtt2, phase, rtt1,
-                rtt2, Median.of(oracle1), rtt1, Median.of(oracle2), rtt2);
-        System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s %9s %7s %10s %12s%n", "policy", rtt1 + " ms", rtt2 + " ms",
-                "tok/s", "min", "max", "mean K", "regret %", "vs oracle %");
+                + " oracle (best fixed K per phase: median %.2f tok/s at %d ms, %.2f at %d ms); 'equal': the two phases'"
+                + " goodputs weighted equally (a run ends with its last generation, so runs spend different times on the"
+                + " second link; this takes that out) and the regret against the best fixed K on it%n", rtt1, rtt2, phase,
+                rtt1, rtt2, Median.of(oracle1), rtt1, Median.of(oracle2), rtt2);
+        System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s %9s %7s %10s %12s %9s %10s%n", "policy", rtt1 + " ms",
+                rtt2 + " ms", "tok/s", "min", "max", "mean K", "regret %", "vs oracle %", "equal", "regret eq %");
         for (Map.Entry<String, List<Run>> e : runs.entrySet()) {
             List<Run> rs = e.getValue();
             double[] g = rs.stream().mapToDouble(Run::goodput).toArray();
-            System.out.printf(Locale.ROOT, "%-36s %9.2f %9.2f %9.2f %9.2f %9.2f %7.2f %10.2f %12.2f%n", e.getKey(),
+            System.out.printf(Locale.ROOT, "%-36s %9.2f %9.2f %9.2f %9.2f %9.2f %7.2f %10.2f %12.2f %9.2f %10.2f%n",
+                    e.getKey(),
                     Median.of(rs.stream().mapToDouble(Run::before).toArray()),
                     Median.of(rs.stream().mapToDouble(Run::after).toArray()), Median.of(g),
                     java.util.Arrays.stream(g).min().orElseThrow(), java.util.Arrays.stream(g).max().orElseThrow(),
                     Median.of(rs.stream().mapToDouble(Run::meanK).toArray()), 100 * Median.of(regret.get(e.getKey())),
-                    100 * Median.of(vsOracle.get(e.getKey())));
+                    100 * Median.of(vsOracle.get(e.getKey())),
+                    Median.of(rs.stream().mapToDouble(Run::equalTime).toArray()),
+                    100 * Median.of(regretEqual.get(e.getKey())));
         }
     }
 }
