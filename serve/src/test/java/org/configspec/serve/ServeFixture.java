@@ -93,6 +93,11 @@ public final class ServeFixture {
         return VerifierServer.start(verifierConfig(), target());
     }
 
+    /** A verifier that batches up to 8 sessions, waiting at most 20 ms for them (the client tests' shared server). */
+    public static VerifierServer batchingVerifier() {
+        return VerifierServer.start(verifierConfig().withBatching(8, Duration.ofMillis(20)), target());
+    }
+
     public static ClientOptions clientOptions() {
         return ClientOptions.defaults().withThreads(1).withFallbackAfter(Duration.ofSeconds(20));
     }

@@ -36,8 +36,7 @@ class PipelinedDraftingTest {
 
     @BeforeAll
     static void start() {
-        server = VerifierServer.start(ServeFixture.verifierConfig().withBatching(8, Duration.ofMillis(20)),
-                ServeFixture.target());
+        server = ServeFixture.batchingVerifier();
     }
 
     @AfterAll

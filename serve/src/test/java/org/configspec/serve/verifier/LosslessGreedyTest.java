@@ -40,8 +40,7 @@ class LosslessGreedyTest {
 
     @BeforeAll
     static void start() {
-        server = VerifierServer.start(ServeFixture.verifierConfig().withBatching(8, Duration.ofMillis(20)),
-                ServeFixture.target());
+        server = ServeFixture.batchingVerifier();
     }
 
     @AfterAll
