@@ -28,9 +28,10 @@ class NetTimeFitTest {
     }
 
     @Test
-    void steadyGoodputLeavesOutTheFirstRound() {
+    void steadyGoodputLeavesOutTheFirstRoundAndTheClippedTail() {
         List<RoundRecord> r = List.of(new RoundRecord(4, 4, 5, 0.02, 0.5, 0, 0, 1),
-                new RoundRecord(4, 1, 2, 0.02, 0.03, 0, 0, 1), new RoundRecord(4, 2, 3, 0.02, 0.03, 0, 0, 1));
-        assertThat(SimValidation.steadyGoodput(r)).isCloseTo(5 / 0.1, within(1e-9));
+                new RoundRecord(4, 1, 2, 0.02, 0.03, 0, 0, 1), new RoundRecord(4, 2, 3, 0.02, 0.03, 0, 0, 1),
+                new RoundRecord(1, 0, 1, 0.005, 0.03, 0, 0, 1));
+        assertThat(SimValidation.steadyGoodput(r, 4)).isCloseTo(5 / 0.1, within(1e-9));
     }
 }
