@@ -123,14 +123,12 @@ final class Drafter {
         if (seen != length + m - 1) {
             throw new IllegalStateException("draft cache at " + seen + ", expected " + (length + m - 1));
         }
+        if (k == 0) {
+            keep(length);
+            return draft(committed, length, 0);
+        }
         if (k <= m) {
-            if (k < m) {
-                keep(length + Math.max(0, k - 1));
-            }
-            if (k == 0) {
-                keep(length);
-                return draft(committed, length, 0);
-            }
+            keep(length + k - 1);
             return new Draft(java.util.Arrays.copyOf(have, k), null);
         }
         int[] d = java.util.Arrays.copyOf(have, k);
