@@ -1,6 +1,7 @@
 package org.configspec.serve.client;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 import org.configspec.core.stats.StandardNormal;
 
 /**
@@ -45,25 +46,25 @@ final class PositionAcceptance {
 
     /** Posterior mean of E(K), the committed tokens of a round at K (accepted + the verifier's one). */
     double expectedTokens(int k) {
-        double survive = 1;
-        double e = 1;
-        for (int i = 1; i <= k; i++) {
-            survive *= (accepted[i] + 1.0) / (tried[i] + 2.0);
-            e += survive;
-        }
-        return e;
+        return expectedTokens(i -> (accepted[i] + 1.0) / (tried[i] + 2.0))[k];
     }
 
     /** One posterior draw of E(1..max): index K holds the committed tokens of a round at K (index 0 unused). */
     double[] drawExpectedTokens() {
+        return expectedTokens(i -> {
+            double n = tried[i] + 2.0;
+            double p = (accepted[i] + 1.0) / n;
+            return Math.min(1, Math.max(0, p + Math.sqrt(p * (1 - p) / n) * StandardNormal.next(rng)));
+        });
+    }
+
+    /** E(1..max) from each position's acceptance h_i, asked for in order i = 1..max. */
+    private double[] expectedTokens(IntToDoubleFunction h) {
         double[] e = new double[tried.length];
         double survive = 1;
         double sum = 1;
         for (int i = 1; i < tried.length; i++) {
-            double n = tried[i] + 2.0;
-            double p = (accepted[i] + 1.0) / n;
-            double h = Math.min(1, Math.max(0, p + Math.sqrt(p * (1 - p) / n) * StandardNormal.next(rng)));
-            survive *= h;
+            survive *= h.applyAsDouble(i);
             sum += survive;
             e[i] = sum;
         }
