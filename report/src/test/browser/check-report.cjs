@@ -49,14 +49,29 @@ async function center(page, selector) {
   return box;
 }
 
+// Starting the single-process headless Chromium now and then dies at once on a shared machine ("Failed to launch the
+// browser process: Code: null", empty stderr; seen once in a fresh-clone test run, then 3 of 3 launches fine): a
+// launch that fails is tried again, at most three times, each failure logged. Nothing after the launch is retried.
+async function launch() {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await puppeteer.launch({
+        executablePath: await chromium.executablePath(),
+        args: chromium.args,
+        headless: true,
+        defaultViewport: { width: 1400, height: 1000 },
+      });
+    } catch (e) {
+      if (attempt >= 3) { throw e; }
+      console.error('check-report: browser launch ' + attempt + ' failed, trying again: ' + String(e.message).split('\n')[0]);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 (async () => {
   const result = { consoleErrors: [], pageErrors: [], failedRequests: [], blockedRequests: [], requests: [] };
-  const browser = await puppeteer.launch({
-    executablePath: await chromium.executablePath(),
-    args: chromium.args,
-    headless: true,
-    defaultViewport: { width: 1400, height: 1000 },
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.setRequestInterception(true);
