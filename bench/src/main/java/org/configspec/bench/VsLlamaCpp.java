@@ -215,6 +215,7 @@ public final class VsLlamaCpp {
             List<int[]> refs = ServeBench.references(config, t, prompts, tokens + k + 1);
             double[][] server = new double[waits.length][reps];
             double[] meanBatch = new double[waits.length];
+            double[] passesPerBatch = new double[waits.length];
             double[] batchAll = new double[reps];
             double[] batchLast = new double[reps];
             double[] theirs = new double[reps];
@@ -226,9 +227,12 @@ public final class VsLlamaCpp {
                 }
                 for (int r = 0; r < reps; r++) {
                     for (int w = 0; w < waits.length; w++) {
+                        double passes0 = passes(servers[w]);
                         ServeBench.LoadResult l = ServeBench.load(servers[w], prompts, refs, clients, tokens, k);
                         server[w][r] = l.tokens() / l.seconds();
                         meanBatch[w] += l.meanBatch() / reps;
+                        // batches = rounds / mean batch; passes per batch shows the gaps left between slots
+                        passesPerBatch[w] += (passes(servers[w]) - passes0) / (l.rounds() / l.meanBatch()) / reps;
                     }
                     double[] raw = rawBatch(t, clients, shape);
                     batchAll[r] = raw[0];
@@ -251,11 +255,17 @@ public final class VsLlamaCpp {
                     + " row (what verification needs)", Median.of(batchAll), Median.of(batchAll) / lb);
             for (int w = 0; w < waits.length; w++) {
                 System.out.printf(Locale.ROOT, "  %-72s %10.1f (%.2fx)%n", String.format(Locale.ROOT, "ConfigSpec"
-                        + " verifier over HTTP, max wait %d ms (mean batch %.1f sessions)", waits[w], meanBatch[w]),
+                        + " verifier over HTTP, max wait %d ms (mean batch %.1f sessions, %.2f passes)", waits[w],
+                        meanBatch[w], passesPerBatch[w]),
                         Median.of(server[w]), Median.of(server[w]) / lb);
             }
             goal("verifier-throughput", Median.of(server[1]) / lb, 0.7);
         }
+    }
+
+    /** llama.cpp passes the verifier has made so far (its configspec_verifier_passes_total). */
+    private static double passes(VerifierServer v) {
+        return v.metrics().registry().get("configspec.verifier.passes").functionCounter().count();
     }
 
     /**

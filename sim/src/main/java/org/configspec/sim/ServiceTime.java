@@ -1,8 +1,10 @@
 package org.configspec.sim;
 
 import org.configspec.core.calibration.CalibratedRange;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
+import org.configspec.serve.verifier.PassPlan;
 
 /**
  * Seconds a verifier needs for one batch: fixed + perToken · (batch tokens) + perSession · (batch sessions), where a
@@ -14,9 +16,12 @@ import org.configspec.core.error.ConfigSpecException;
  * @param range       the calibrated batch shapes, or null (flags: any batch)
  * @param extrapolate true: use the fit outside {@code range} too
  * @param origin      where the coefficients come from, for the output ("" for flags)
+ * @param passes      what a batch whose sessions are not in consecutive KV-cache slots costs beyond the formula
+ *                    (more llama.cpp passes, padding: serve/src/main/java/org/configspec/serve/verifier/PassPlan.java),
+ *                    from the calibration; null: every batch is one pass (flags, paper, older calibrations)
  */
 public record ServiceTime(double fixedS, double perTokenS, double perSessionS, CalibratedRange range,
-                          boolean extrapolate, String origin) {
+                          boolean extrapolate, String origin, PassCosts passes) {
     public ServiceTime {
         nonNegative("--t-verify", fixedS);
         nonNegative("--verify-per-token", perTokenS);
@@ -30,7 +35,7 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
 
     /** From flags: any batch shape. */
     public ServiceTime(double fixedS, double perTokenS, double perSessionS) {
-        this(fixedS, perTokenS, perSessionS, null, false, "");
+        this(fixedS, perTokenS, perSessionS, null, false, "", null);
     }
 
     /** The paper's constant verification time per round. */
@@ -38,9 +43,19 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
         return new ServiceTime(tVerifyS, 0, 0);
     }
 
-    /** The fit of a calibration; {@code origin} names it (e.g. the target and date it was measured on). */
-    public static ServiceTime calibrated(ServiceTimeFit fit, boolean extrapolate, String origin) {
-        return new ServiceTime(fit.fixedS(), fit.perTokenS(), fit.perSessionS(), fit.range(), extrapolate, origin);
+    /**
+     * The fit of a calibration and its pass costs (null: none recorded); {@code origin} names it (e.g. the target and
+     * date it was measured on).
+     */
+    public static ServiceTime calibrated(ServiceTimeFit fit, PassCosts passes, boolean extrapolate, String origin) {
+        return new ServiceTime(fit.fixedS(), fit.perTokenS(), fit.perSessionS(), fit.range(), extrapolate, origin,
+                passes);
+    }
+
+    /** Every cost × {@code f} (the formula's and the passes'), the range and origin kept. */
+    public ServiceTime times(double f) {
+        return new ServiceTime(fixedS * f, perTokenS * f, perSessionS * f, range, extrapolate, origin,
+                passes == null ? null : new PassCosts(passes.passS() * f, passes.padTokenS() * f));
     }
 
     /**
@@ -52,9 +67,10 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
             throw new ConfigSpecException("--scale-verify-to = " + seconds + " s: allowed a positive duration");
         }
         double f = seconds / this.seconds(1, k + 1);
-        return new ServiceTime(fixedS * f, perTokenS * f, perSessionS * f, range, extrapolate,
+        ServiceTime t = times(f);
+        return new ServiceTime(t.fixedS, t.perTokenS, t.perSessionS, range, extrapolate,
                 origin + (origin.isEmpty() ? "" : ", ") + "scaled ×" + Text.num(f) + " so that 1 session at K = " + k
-                        + " takes " + Text.ms(seconds));
+                        + " takes " + Text.ms(seconds), t.passes);
     }
 
     public double seconds(int sessions, int tokens) {
@@ -64,6 +80,52 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
                     + " give --extrapolate to use the fit outside its range");
         }
         return formula(sessions, tokens);
+    }
+
+    /**
+     * What a batch of sessions in these slots costs beyond {@link #seconds}: the extra passes and padding of the
+     * verifier's plan for them (0 without pass costs). {@code slots} and {@code tokens} (K + 1 each) are in the same
+     * order, slots distinct; the arrays are sorted by slot in place.
+     */
+    public double slotSeconds(int[] slots, int[] tokens, int size) {
+        if (passes == null || size < 2) {
+            return 0;
+        }
+        for (int i = 1; i < size; i++) { // insertion sort: a batch holds a few sessions
+            int s = slots[i];
+            int t = tokens[i];
+            int j = i - 1;
+            while (j >= 0 && slots[j] > s) {
+                slots[j + 1] = slots[j];
+                tokens[j + 1] = tokens[j];
+                j--;
+            }
+            slots[j + 1] = s;
+            tokens[j + 1] = t;
+        }
+        PassPlan.Group g = new PassPlan.Group() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public int slot(int i) {
+                return slots[i];
+            }
+
+            @Override
+            public int tokens(int i) {
+                return tokens[i];
+            }
+
+            @Override
+            public int room(int slot) {
+                return Integer.MAX_VALUE; // the simulation keeps no KV-cache contexts
+            }
+        };
+        PassPlan plan = PassPlan.plan(g, new PassPlan.Costs(passes.passS(), passes.padTokenS()), Integer.MAX_VALUE);
+        return (plan.passes() - 1) * passes.passS() + plan.padTokens(g) * passes.padTokenS();
     }
 
     /** The formula without the range check (the analytic reference beside a simulation). */
@@ -78,6 +140,10 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
     public String describe() {
         String formula = isConstant() && range == null ? "constant " + Text.ms(fixedS) + " per batch"
                 : Text.ms(fixedS) + " + " + Text.ms(perTokenS) + " per token + " + Text.ms(perSessionS) + " per session";
+        if (passes != null) {
+            formula += "; sessions in non-consecutive slots: " + Text.ms(passes.passS()) + " per extra pass, "
+                    + Text.ms(passes.padTokenS()) + " per padding token";
+        }
         if (range == null) {
             return formula;
         }

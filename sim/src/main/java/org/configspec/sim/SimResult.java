@@ -18,11 +18,13 @@ package org.configspec.sim;
  * @param acceptanceModel     how accepted lengths were drawn
  * @param classes             per class of the mix (one entry without a mix)
  * @param sessions            sessions opened, completed and rejected
+ * @param meanServiceS        mean service time of a verify batch (NaN without batches)
  */
 public record SimResult(SimConfig config, Summary goodput, double tokensPerRound, double tokensPerRoundSd,
                         double acceptedPerRound, double meanK, long rounds, double utilisation, double meanBatch,
                         Summary queueDelayS, double tokensPerUsd, double joulesPerToken, long events,
-                        String acceptanceModel, java.util.List<ClassResult> classes, SessionStats sessions) {
+                        String acceptanceModel, java.util.List<ClassResult> classes, SessionStats sessions,
+                        double meanServiceS) {
     public SimResult {
         classes = classes == null ? java.util.List.of() : java.util.List.copyOf(classes);
     }

@@ -54,6 +54,7 @@ public final class Simulation {
     private final long[] sessionTokens;
     private final double[] sessionStart;
     private final boolean[] active;
+    private final int[] kvSlot;              // the session's KV-cache slot on its verifier (serve: lowest free)
     // verifiers: a FIFO ring of waiting clients each, and the batch being formed or served
     private final int[][] fifo;
     private final int[] fifoHead;
@@ -66,6 +67,10 @@ public final class Simulation {
     private final boolean[] collecting;
     private final double[] deadline;
     private final double[] busyS;
+    private final java.util.BitSet[] kvSlots; // each verifier's taken KV-cache slots
+    private final int[] planSlots;            // scratch of serve(): the batch's slots and tokens
+    private final int[] planTokens;
+    private double batchServiceS;
     private final int maxBatch;
     // sessions
     private final ClientMix.Dealer dealer;
@@ -122,6 +127,7 @@ public final class Simulation {
         sessionTokens = new long[n];
         sessionStart = new double[n];
         active = new boolean[n];
+        kvSlot = new int[n];
         sessions = new int[nv];
         int[] slots = new int[nv];
         for (int c = 0; c < n; c++) {
@@ -141,6 +147,12 @@ public final class Simulation {
         collecting = new boolean[nv];
         deadline = new double[nv];
         busyS = new double[nv];
+        kvSlots = new java.util.BitSet[nv];
+        for (int v = 0; v < nv; v++) {
+            kvSlots[v] = new java.util.BitSet();
+        }
+        planSlots = new int[maxBatch];
+        planTokens = new int[maxBatch];
         dealer = mix.new Dealer();
         freeSlots = new int[n];
         classRounds = new long[mix.size()];
@@ -221,6 +233,9 @@ public final class Simulation {
         opened++;
         active[c] = true;
         sessions[c % nv]++;
+        java.util.BitSet taken = kvSlots[c % nv];
+        kvSlot[c] = taken.nextClearBit(0);
+        taken.set(kvSlot[c]);
         sessionTokens[c] = 0;
         sessionStart[c] = now;
         prompt[c] = work.prompt().sample(rng[c]);
@@ -327,12 +342,15 @@ public final class Simulation {
         for (int i = 0; i < size; i++) {
             int member = group[v * maxBatch + i];
             batchTokens += k[member] + 1;
+            planSlots[i] = kvSlot[member];
+            planTokens[i] = k[member] + 1;
             // queueing delay as serve measures it (configspec_batch_wait_seconds): arrival to the batch's start,
             // the batching wait included
             recordDelay(now - arrivedAt[member]);
         }
-        double s = cfg.service().seconds(size, batchTokens);
+        double s = cfg.service().seconds(size, batchTokens) + cfg.service().slotSeconds(planSlots, planTokens, size);
         busyS[v] += s;
+        batchServiceS += s;
         batches++;
         batchSessions += size;
         events.add(now + s, v << TYPE_BITS | SERVICE_END);
@@ -390,6 +408,7 @@ public final class Simulation {
         active[c] = false;
         int v = c % nv;
         sessions[v]--;
+        kvSlots[v].clear(kvSlot[c]);
         if (work.poisson()) {
             recordSession(c, sessionTokens[c] / (now - sessionStart[c]));
             tokens[c] = 0;
@@ -474,6 +493,7 @@ public final class Simulation {
         return new SimResult(cfg, Summary.of(goodput, count), mean, Math.sqrt(Math.max(0, var)),
                 rounds == 0 ? Double.NaN : (double) acceptedSum / rounds, rounds == 0 ? Double.NaN : (double) draftedSum / rounds,
                 rounds, util / nv, batches == 0 ? Double.NaN : (double) batchSessions / batches, Summary.of(delays, delayCount),
-                committed / usd, joules / committed, processed, acceptance, classes, st);
+                committed / usd, joules / committed, processed, acceptance, classes, st,
+                batches == 0 ? Double.NaN : batchServiceS / batches);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.configspec.core.calibration.BatchTiming;
 import org.configspec.core.calibration.CalibratedRange;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
 
@@ -33,13 +34,24 @@ import org.configspec.core.error.ConfigSpecException;
  * @param library     the inference library (version and file)
  * @param machine     where it ran (CPU, processors, OS)
  * @param provenance  tool, model sha256, quantisation, threads, date, contention
+ * @param passes      what a batch in non-consecutive slots costs beyond the fit (more passes, padding), as the
+ *                    verifier measured it when it started; null in documents written before it was recorded
  */
 public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchTiming> shapes, int repetitions,
-                                  double maxWaitMs, int maxSessions, int partialBatches, String library, String machine, ProfileProvenance provenance) {
+                                  double maxWaitMs, int maxSessions, int partialBatches, String library, String machine,
+                                  ProfileProvenance provenance, PassCosts passes) {
     public static final String KIND = "calibration";
     /** The fitted formula, stated in every document. */
     public static final String MODEL = "seconds = fixedS + perTokenS * tokens + perSessionS * sessions;"
             + " tokens = sessions * (K + 1)";
+
+    /** Without pass costs (a document written before they were recorded, or a verifier that has none). */
+    public CalibrationDocument(String target, ServiceTimeFit fit, List<BatchTiming> shapes, int repetitions,
+                               double maxWaitMs, int maxSessions, int partialBatches, String library, String machine,
+                               ProfileProvenance provenance) {
+        this(target, fit, shapes, repetitions, maxWaitMs, maxSessions, partialBatches, library, machine, provenance,
+                null);
+    }
 
     public CalibrationDocument {
         if (target == null || target.isBlank() || fit == null || shapes == null || shapes.isEmpty()) {
@@ -83,6 +95,13 @@ public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchT
             o.put("medianS", b.seconds());
             o.put("samples", b.samples());
             o.put("fittedS", fit.seconds(b.sessions(), b.tokens()));
+        }
+        if (passes != null) {
+            ObjectNode ps = n.putObject("passes");
+            ps.put("what", "a batch whose sessions are not in consecutive KV-cache slots: one more llama.cpp pass per"
+                    + " gap left, or padding tokens (no logits) in the gap; measured by the verifier at start");
+            ps.put("passS", passes.passS());
+            ps.put("padTokenS", passes.padTokenS());
         }
         ObjectNode m = n.putObject("measurement");
         m.put("what", "llama decode and acceptance of one verify batch in serve's decode loop (VerifyResponse"
@@ -152,8 +171,18 @@ public record CalibrationDocument(String target, ServiceTimeFit fit, List<BatchT
             }
             Fields m = f.object("measurement");
             ProfileProvenance prov = f.has("provenance") ? ProfileProvenance.read(f.object("provenance")) : null;
+            PassCosts passes = null;
+            if (f.has("passes")) {
+                Fields ps = f.object("passes");
+                double pad = seconds(ps, "padTokenS");
+                if (pad <= 0) {
+                    throw ps.error("padTokenS", "must be > 0 seconds, got " + pad);
+                }
+                passes = new PassCosts(seconds(ps, "passS"), pad);
+            }
             return new CalibrationDocument(f.string("target"), fit, shapes, count(m, "repetitions"),
-                    m.number("maxWaitMs", 0), count(m, "maxSessions"), count(m, "partialBatches"), m.string("library", ""), m.string("machine", ""), prov);
+                    m.number("maxWaitMs", 0), count(m, "maxSessions"), count(m, "partialBatches"),
+                    m.string("library", ""), m.string("machine", ""), prov, passes);
         } catch (ConfigSpecException e) {
             throw e.getMessage().contains(where) ? e : new ConfigSpecException(where + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.configspec.core.calibration.BatchTiming;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,26 @@ class CalibrationDocumentTest {
                     .hasMessageNotContaining("\n");
             assertThat(s.list(ProfileFilter.ALL)).isEmpty();
         }
+    }
+
+    @Test
+    void thePassCostsTravelWithTheDocumentAndOlderDocumentsHaveNone() throws Exception {
+        CalibrationDocument plain = sample("2026-11-30");
+        CalibrationDocument withPasses = new CalibrationDocument(plain.target(), plain.fit(), plain.shapes(),
+                plain.repetitions(), plain.maxWaitMs(), plain.maxSessions(), plain.partialBatches(), plain.library(),
+                plain.machine(), plain.provenance(), new PassCosts(0.0077, 0.00057));
+        Path f = tmp.resolve("passes.json");
+        Files.writeString(f, withPasses.toDocument(Instant.EPOCH).document());
+        assertThat(CalibrationDocument.read(f).passes()).isEqualTo(new PassCosts(0.0077, 0.00057));
+        assertThat(Files.readString(f)).contains("\"passes\"");
+        Path old = tmp.resolve("old.json");
+        Files.writeString(old, plain.toDocument(Instant.EPOCH).document());
+        assertThat(Files.readString(old)).doesNotContain("\"passes\"");
+        assertThat(CalibrationDocument.read(old).passes()).isNull();
+
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, Files.readString(f).replace("\"padTokenS\":5.7E-4", "\"padTokenS\":0"));
+        assertThatThrownBy(() -> CalibrationDocument.read(bad)).isInstanceOf(ConfigSpecException.class)
+                .hasMessageContaining("passes.padTokenS must be > 0 seconds, got 0.0").hasMessageNotContaining("\n");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.DoubleAdder;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaSession;
@@ -93,6 +94,11 @@ final class LlamaBackend implements VerificationBackend {
     /** What a pass and a padding token cost on this machine, in nanoseconds. */
     PassPlan.Costs costs() {
         return costs;
+    }
+
+    @Override
+    public PassCosts passCosts() {
+        return new PassCosts(costs.pass() / 1e9, costs.padToken() / 1e9);
     }
 
     @Override

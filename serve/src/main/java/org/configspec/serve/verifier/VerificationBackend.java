@@ -33,6 +33,14 @@ public interface VerificationBackend extends AutoCloseable {
     default void bind(org.configspec.serve.metrics.VerifierMetrics metrics) {
     }
 
+    /**
+     * What a group in non-consecutive slots costs beyond one pass (in-process: more llama.cpp passes or padding,
+     * measured at start), or null where slots cost nothing (a serving engine schedules its own batches).
+     */
+    default org.configspec.core.calibration.PassCosts passCosts() {
+        return null;
+    }
+
     /** Most tokens (Σ (K + 1)) one group of verifies may hold. */
     int groupCapacity();
 

@@ -187,6 +187,14 @@ public final class VerifierServer implements AutoCloseable {
         return config;
     }
 
+    /**
+     * What a verify group in non-consecutive slots costs beyond one pass, as the backend measured it at start; null
+     * where slots cost nothing.
+     */
+    public org.configspec.core.calibration.PassCosts passCosts() {
+        return backend.passCosts();
+    }
+
     /** What runs the target (one line). */
     public String backend() {
         return backend.describe();

@@ -44,6 +44,11 @@ public final class CalibrationRun {
                             + " R² %.4f, rms residual %.3f ms, largest residual %.1f %% (least squares of relative"
                             + " residuals over %d shapes, coefficients >= 0)%n", f.fixedS() * 1e3, f.perTokenS() * 1e3, f.perSessionS() * 1e3,
                     f.r2(), f.rmsResidualS() * 1e3, 100 * f.maxRelResidual(), document.shapes().size()));
+            if (document.passes() != null) {
+                b.append(String.format(Locale.ROOT, "sessions in non-consecutive slots: %.3g ms per extra llama.cpp pass,"
+                        + " %.3g ms per padding token (the verifier pads a gap where that is cheaper; measured at its"
+                        + " start)%n", document.passes().passS() * 1e3, document.passes().padTokenS() * 1e3));
+            }
             b.append("covers: ").append(f.range().describe()).append("; batches that did not fill (dropped): ")
                     .append(document.partialBatches()).append('\n');
             b.append("measured: ").append(document.library()).append(", ").append(document.provenance().threads())

@@ -36,7 +36,7 @@ public final class CalibrationSource {
 
     /** The service time of the calibration (refusing batches outside its range unless {@code extrapolate}). */
     public static ServiceTime serviceTime(CalibrationDocument d, boolean extrapolate) {
-        return ServiceTime.calibrated(d.fit(), extrapolate, d.target() + ", " + d.provenance().date() + ", "
+        return ServiceTime.calibrated(d.fit(), d.passes(), extrapolate, d.target() + ", " + d.provenance().date() + ", "
                 + d.provenance().threads() + " thread(s)");
     }
 }

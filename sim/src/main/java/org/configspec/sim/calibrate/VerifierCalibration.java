@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.configspec.core.calibration.BatchTiming;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.stats.Median;
@@ -138,7 +139,9 @@ public final class VerifierCalibration {
                 ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
         ExecutorService pool = Executors.newFixedThreadPool(r.maxSessions());
         int partial = 0;
+        PassCosts passes;
         try (VerifierServer server = VerifierServer.start(config, target)) {
+            passes = server.passCosts();
             for (int rep = 0; rep < r.repetitions(); rep++) {
                 for (int s : r.sessions()) {
                     for (int k : r.ks()) {
@@ -165,7 +168,7 @@ public final class VerifierCalibration {
                 r.threads(), null, Instant.now().toString(), contention);
         return new CalibrationDocument(r.target(), fit, shapes, r.repetitions(), r.maxWait().toNanos() / 1e6,
                 config.maxSessions(), partial,
-                "llama.cpp " + rt.version() + " (" + rt.libraryFile().getFileName() + ")", machine, p);
+                "llama.cpp " + rt.version() + " (" + rt.libraryFile().getFileName() + ")", machine, p, passes);
     }
 
     /** One visit: s clients in lock-step, k tokens per verify; the first client's recorded answers. */

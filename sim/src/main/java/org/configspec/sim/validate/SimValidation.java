@@ -288,12 +288,12 @@ public final class SimValidation {
                 + calibrated.perSessionS() * m.meanBatch();
         double factor = m.decodeMsPerBatch() / 1e3 / fitted;
         ServiceTime oracle = new ServiceTime(calibrated.fixedS() * factor, calibrated.perTokenS() * factor,
-                calibrated.perSessionS() * factor, calibrated.range(), true, "");
+                calibrated.perSessionS() * factor, calibrated.range(), true, "", null);
         SimResult o = Simulation.run(new SimConfig(spec, m.clients(), 1, sc.durationS(), r.seed(), sc.batching(),
                 oracle, net));
         return new ValidationPoint(m.clients(), m.rttMs(), goodput, s.goodput().mean(), o.goodput().mean(),
                 m.queueMs(), 1e3 * s.queueDelayS().mean(), 1e3 * o.queueDelayS().mean(), 1e3 * net.medianS(),
                 net.sigma(), rd, (double) committedFull / full, s.tokensPerRound(), m.meanBatch(), s.meanBatch(),
-                m.decodeMsPerBatch(), 1e3 * fitted, rounds);
+                m.decodeMsPerBatch(), 1e3 * fitted, 1e3 * s.meanServiceS(), rounds);
     }
 }

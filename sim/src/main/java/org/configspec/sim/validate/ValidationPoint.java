@@ -22,13 +22,15 @@ package org.configspec.sim.validate;
  * @param realBatch        mean sessions per batch at the verifier
  * @param simBatch         mean sessions per batch in the simulation
  * @param realDecodeMs     the verifier's mean decode time per batch, ms
- * @param fittedDecodeMs   the calibration's service time at the real mean batch, ms
+ * @param fittedDecodeMs   the calibration's service time at the real mean batch, ms (one pass, no slots)
+ * @param simDecodeMs      the simulator's mean service time per batch, ms (its batches, their slots' passes and
+ *                         padding included)
  * @param rounds           real verify rounds
  */
 public record ValidationPoint(int clients, double rttMs, double realGoodput, double simGoodput, double oracleGoodput,
                               double realQueueMs, double simQueueMs, double oracleQueueMs, double netMs,
                               double netSigma, double draftTokPerS, double realTokPerRound, double simTokPerRound, double realBatch, double simBatch, double realDecodeMs,
-                              double fittedDecodeMs, long rounds) {
+                              double fittedDecodeMs, double simDecodeMs, long rounds) {
     /** Absolute slack below which a queueing delay counts as matched: scheduling noise on a loaded machine. */
     public static final double QUEUE_SLACK_MS = 1;
 
