@@ -41,7 +41,7 @@ public final class AcceptanceSampler {
             } else {
                 double rate;
                 if (curve.supports(k)) {
-                    rate = matchedRate(k, k * curve.alpha(k));
+                    rate = IidCurve.matchedRate(k, k * curve.alpha(k));
                 } else {
                     if (fallback == null) {
                         fallback = IidFit.fit(curve, 64);
@@ -71,33 +71,6 @@ public final class AcceptanceSampler {
             survival[i] = Math.max(0, Math.min(survival[i - 1], e - previous));
             previous = e;
         }
-    }
-
-    /** The per-token rate a in [0, 1] with Σ_{i=1..k} a^i = meanAccepted (bisection; the sum grows with a). */
-    static double matchedRate(int k, double meanAccepted) {
-        if (!(meanAccepted > 0)) {
-            return 0;
-        }
-        if (meanAccepted >= k) {
-            return 1;
-        }
-        double lo = 0;
-        double hi = 1;
-        for (int it = 0; it < 60; it++) {
-            double mid = (lo + hi) / 2;
-            double sum = 0;
-            double p = 1;
-            for (int i = 1; i <= k; i++) {
-                p *= mid;
-                sum += p;
-            }
-            if (sum < meanAccepted) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
     }
 
     /** Accepted tokens L in 0..k of one round. */
