@@ -75,6 +75,29 @@ class PipelineOptionTest {
     }
 
     @Test
+    void simulateWithPipelineSimulatesPipelinedClientsAndTheirAnalyticGoodput() {
+        String[] base = {"simulate", "--target", "Qwen3-32B", "--device", "RPi 5", "--draft", "Qwen3-0.6B", "--quant",
+            "Q4_K_M", "-k", "4", "--duration", "10m", "--format", "json"};
+        Run plain = Run.of(base);
+        String[] withFlag = java.util.Arrays.copyOf(base, base.length + 1);
+        withFlag[base.length] = "--pipeline";
+        Run piped = Run.of(withFlag);
+        assertThat(piped.code()).as(piped.err()).isZero();
+        assertThat(plain.out()).doesNotContain("\"pipelined\"");
+        assertThat(piped.out()).contains("\"pipelined\" : true");
+        assertThat(figure(piped.out(), "analytic_goodput_tok_s")).isGreaterThan(figure(plain.out(), "analytic_goodput_tok_s"));
+        assertThat(figure(piped.out(), "analytic_goodput_tok_s")).isCloseTo(goodput(Run.of("explain", "--target",
+                "Qwen3-32B", "--device", "RPi 5", "--draft", "Qwen3-0.6B", "--quant", "Q4_K_M", "-k", "4", "--pipeline")
+                .out()), org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    private static double figure(String json, String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\" : ([0-9.eE+-]+)").matcher(json);
+        assertThat(m.find()).as(field).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void aPerPositionCurveWithoutKPlusOneIsOneLineAndExitTwo() throws IOException {
         Path mine = dir.resolve("mine.json");
         String paper = Run.of("catalog", "--format", "json").out();
