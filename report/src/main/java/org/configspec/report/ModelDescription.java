@@ -24,10 +24,11 @@ public final class ModelDescription {
                 + (v.perContextTokenS() > 0 ? " + " + Num.human(v.perContextTokenS(), 4) + " s/token × context "
                 + v.contextTokens() : "") + (v.isMeasured() ? " (" + v.source() + ")" : "");
         String energy = energy(o.energy());
-        boolean paper = withK ? o.isPaperMode() : new ModelOptions(2, 10, o.acceptance(), o.verify(), o.billing(), o.energy()).isPaperMode();
+        boolean paper = withK ? o.isPaperMode() : o.withKRange(2, 10).isPaperMode();
         return (paper ? "paper mode: " : "extended model: ") + (withK ? "K " + o.kMin() + ".." + o.kMax() + ", " : "")
                 + "acceptance " + o.acceptance().name().toLowerCase(Locale.ROOT) + ", " + tv + ", billing "
-                + o.billing().name() + ", energy " + energy;
+                + o.billing().name() + ", energy " + energy
+                + (o.pipelined() ? ", rounds pipelined (the next round drafted while verifying)" : "");
     }
 
     private static String energy(EnergyOptions e) {
@@ -64,6 +65,9 @@ public final class ModelDescription {
         n.put("energyWaiting", o.energy().waiting());
         Json.put(n, "idlePowerW", o.energy().idlePowerW());
         Json.put(n, "radioJPerByte", o.energy().radioJPerByte());
+        if (o.pipelined()) {
+            n.put("roundSchedule", "pipelined"); // absent: sequential, as before the schedule existed
+        }
         return n;
     }
 }

@@ -16,13 +16,19 @@ import org.configspec.core.error.ConfigSpecException;
  *       {@link #describe(boolean)}).</li>
  *   <li>A K the curve does not cover uses the curve's least-squares i.i.d. fit (core's IidFit).</li>
  * </ul>
+ * For pipelined clients, whether the draft's guess of the token after a wholly accepted round of K holds is drawn
+ * with P(position K + 1 accepted | the first K accepted): S(K + 1) / S(K) from a per-position profile (the i.i.d. fit
+ * where it ends at K), the round's own rate a_K otherwise; so P(L ≥ K + 1) is core's AcceptanceCurve.guessHolds.
  * Sampling is one uniform draw against a precomputed cumulative table per K.
  */
 public final class AcceptanceSampler {
     private final double[][] cdf; // cdf[k][l] = P(L <= l) for a round of K = k
     private final boolean perPosition;
     private final boolean[] extrapolated; // per K: drawn from the i.i.d. fit, not the profile
+    private final double[] next; // per K: P(position K + 1 accepted | the first K accepted)
+    private final boolean[] nextExtrapolated; // per K: next[K] from the i.i.d. fit
     private final int maxK;
+    private IidCurve fallback; // the curve's i.i.d. fit, for Ks it does not cover (made on first need)
 
     public AcceptanceSampler(AcceptanceCurve curve, int maxK) {
         if (maxK < 1 || maxK > 64) {
@@ -30,28 +36,37 @@ public final class AcceptanceSampler {
         }
         this.maxK = maxK;
         this.perPosition = curve instanceof PerPositionCurve;
-        IidCurve fallback = null;
         extrapolated = new boolean[maxK + 1];
+        next = new double[maxK + 1];
+        nextExtrapolated = new boolean[maxK + 1];
         cdf = new double[maxK + 1][];
         for (int k = 1; k <= maxK; k++) {
             double[] survival = new double[k + 1]; // survival[i] = P(L >= i)
             survival[0] = 1;
             if (curve.supports(k) && perPosition) {
                 survivalFromPositions(curve, survival);
+                if (curve.supports(k + 1)) {
+                    double[] longer = new double[k + 2];
+                    longer[0] = 1;
+                    survivalFromPositions(curve, longer);
+                    next[k] = survival[k] > 0 ? longer[k + 1] / survival[k] : 0;
+                } else {
+                    nextExtrapolated[k] = true;
+                    next[k] = fallbackRate(curve);
+                }
             } else {
                 double rate;
                 if (curve.supports(k)) {
-                    rate = matchedRate(k, k * curve.alpha(k));
+                    rate = IidCurve.matchedRate(k, k * curve.alpha(k));
                 } else {
-                    if (fallback == null) {
-                        fallback = IidFit.fit(curve, 64);
-                    }
                     extrapolated[k] = true;
-                    rate = fallback.rate();
+                    rate = fallbackRate(curve);
                 }
                 for (int i = 1; i <= k; i++) {
                     survival[i] = survival[i - 1] * rate;
                 }
+                next[k] = rate;
+                nextExtrapolated[k] = extrapolated[k];
             }
             double[] c = new double[k + 1];
             for (int l = 0; l < k; l++) {
@@ -60,6 +75,14 @@ public final class AcceptanceSampler {
             c[k] = 1;
             cdf[k] = c;
         }
+    }
+
+    /** The rate of the curve's least-squares i.i.d. fit (fitted once). */
+    private double fallbackRate(AcceptanceCurve curve) {
+        if (fallback == null) {
+            fallback = IidFit.fit(curve, 64);
+        }
+        return fallback.rate();
     }
 
     /** P(L >= i) = E(i) − E(i−1) with E(0) = 1, clipped to stay a non-increasing probability. */
@@ -73,33 +96,6 @@ public final class AcceptanceSampler {
         }
     }
 
-    /** The per-token rate a in [0, 1] with Σ_{i=1..k} a^i = meanAccepted (bisection; the sum grows with a). */
-    static double matchedRate(int k, double meanAccepted) {
-        if (!(meanAccepted > 0)) {
-            return 0;
-        }
-        if (meanAccepted >= k) {
-            return 1;
-        }
-        double lo = 0;
-        double hi = 1;
-        for (int it = 0; it < 60; it++) {
-            double mid = (lo + hi) / 2;
-            double sum = 0;
-            double p = 1;
-            for (int i = 1; i <= k; i++) {
-                p *= mid;
-                sum += p;
-            }
-            if (sum < meanAccepted) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
-    }
-
     /** Accepted tokens L in 0..k of one round. */
     public int sample(int k, SplittableRandom rng) {
         double[] c = cdf[k];
@@ -109,6 +105,22 @@ public final class AcceptanceSampler {
             l++;
         }
         return l;
+    }
+
+    /** Whether the guess after a wholly accepted round of K holds (one draw; call only when L = K). */
+    public boolean guessHolds(int k, SplittableRandom rng) {
+        return rng.nextDouble() < next[k];
+    }
+
+    /** q(K) = P(L = K)·P(guess holds | L = K) = P(L ≥ K + 1) of a draft of K + 1, as drawn. */
+    public double guessHolds(int k) {
+        double allAccepted = 1 - (k == 0 ? 0 : cdf[k][k - 1]);
+        return allAccepted * next[k];
+    }
+
+    /** Whether the guess after a round of K is drawn from the i.i.d. fit because the profile ends at K. */
+    public boolean guessExtrapolated(int k) {
+        return nextExtrapolated[k];
     }
 
     /** E[L] + 1 of the distribution drawn from at K. */

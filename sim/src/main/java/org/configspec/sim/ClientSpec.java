@@ -18,10 +18,12 @@ import org.configspec.serve.client.PolicyKind;
  * @param draftSigma  spread of a round's drafting time: σ of its logarithm (0: always K / r_d). Each round's time is
  *                    K / r_d times a lognormal factor of mean 1, so the mean draft speed stays r_d; real devices'
  *                    rounds vary (contention, frequency scaling), which keeps clients from staying in step
+ * @param pipelined   drafts the next round while a verify is in flight, as {@code configspec run --pipeline}
+ *                    (serve's EdgeClient and Drafter.ahead; see {@link Simulation})
  */
 public record ClientSpec(String name, double tokPerS, double powerW, double idleW, boolean countWaiting,
                          AcceptanceSampler acceptance, IntToDoubleFunction usdPerRound, PolicyKind policy, int k,
-                         double draftSigma) {
+                         double draftSigma, boolean pipelined) {
     public ClientSpec {
         if (!(draftSigma >= 0) || draftSigma > 10) {
             throw new ConfigSpecException("draft-time spread of " + name + " = " + draftSigma
@@ -35,7 +37,14 @@ public record ClientSpec(String name, double tokPerS, double powerW, double idle
         }
     }
 
-    /** Drafting time always K / r_d. */
+    /** Sequential rounds (draft, then verify). */
+    public ClientSpec(String name, double tokPerS, double powerW, double idleW, boolean countWaiting,
+                      AcceptanceSampler acceptance, IntToDoubleFunction usdPerRound, PolicyKind policy, int k,
+                      double draftSigma) {
+        this(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, policy, k, draftSigma, false);
+    }
+
+    /** Drafting time always K / r_d; sequential rounds. */
     public ClientSpec(String name, double tokPerS, double powerW, double idleW, boolean countWaiting,
                       AcceptanceSampler acceptance, IntToDoubleFunction usdPerRound, PolicyKind policy, int k) {
         this(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, policy, k, 0);
@@ -47,11 +56,17 @@ public record ClientSpec(String name, double tokPerS, double powerW, double idle
     }
 
     public ClientSpec withPolicy(PolicyKind p, int startK) {
-        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, p, startK, draftSigma);
+        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, p, startK, draftSigma,
+                pipelined);
     }
 
     public ClientSpec withDraftSigma(double sigma) {
-        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, policy, k, sigma);
+        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, policy, k, sigma,
+                pipelined);
+    }
+
+    public ClientSpec withPipelined(boolean p) {
+        return new ClientSpec(name, tokPerS, powerW, idleW, countWaiting, acceptance, usdPerRound, policy, k, draftSigma, p);
     }
 
     /** One round's drafting time for {@code kk} tokens (draws from {@code rng} only when the spread is positive). */

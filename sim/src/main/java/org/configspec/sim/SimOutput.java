@@ -16,12 +16,18 @@ public final class SimOutput {
     private SimOutput() {
     }
 
-    /** Goodput of one client at a fixed K with no queueing: E(K) / (K / r_d + RTT + one-session service time). */
+    /**
+     * Goodput of one client at a fixed K with no queueing: E(K) / (K / r_d + T_v), T_v = RTT + one-session service time;
+     * for a pipelined client E(K) / the pipelined round (core's AnalyticModel#pipelinedRoundSeconds) with q as drawn.
+     */
     public static double analyticGoodput(SimConfig c) {
         ClientSpec s = c.client();
         int k = s.k();
         double tv = c.rtt().median(0) + c.service().formula(1, k + 1);
-        return AnalyticModel.goodput(s.acceptance().tokensPerRound(k), k, s.tokPerS(), tv);
+        double e = s.acceptance().tokensPerRound(k);
+        return s.pipelined()
+                ? AnalyticModel.goodputOfRound(e, AnalyticModel.pipelinedRoundSeconds(k, s.tokPerS(), tv, s.acceptance().guessHolds(k)))
+                : AnalyticModel.goodput(e, k, s.tokPerS(), tv);
     }
 
     public static String table(List<SimResult> runs, String sweepKey) {
@@ -32,7 +38,9 @@ public final class SimOutput {
             b.append("simulated: a mix of ").append(c.mix().size()).append(" client classes -> ")
                     .append(c.client().name().substring(c.client().name().lastIndexOf("-> ") + 3)).append('\n');
         } else {
-            b.append("simulated: ").append(c.client().name()).append(", policy ").append(policyName(c)).append('\n');
+            b.append("simulated: ").append(c.client().name()).append(", policy ").append(policyName(c))
+                    .append(c.client().pipelined() ? ", rounds pipelined (drafting the next round while verifying)" : "")
+                    .append('\n');
         }
         b.append("setup: ").append(sweepKey == null ? c.clients() + " clients, " + c.verifiers() + " verifiers, " : "")
                 .append(num(c.durationS())).append(" s simulated, seed ").append(c.seed()).append("; batching: max ")
@@ -215,6 +223,9 @@ public final class SimOutput {
         setup.put("service_time", c.service().describe());
         setup.put("rtt", c.rtt().describe());
         setup.put("acceptance", r.acceptanceModel());
+        if (c.client().pipelined()) {
+            setup.put("pipelined", true); // absent: sequential rounds
+        }
         ObjectNode clients = o.putObject("clients");
         clients.put("count", c.clients());
         summary(clients.putObject("goodput_tok_s"), r.goodput());

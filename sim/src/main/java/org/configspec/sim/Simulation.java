@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.configspec.core.model.AnalyticModel;
 import org.configspec.serve.client.KPolicy;
 import org.configspec.sim.event.EventQueue;
 
@@ -19,6 +20,16 @@ import org.configspec.sim.event.EventQueue;
  * A session with a length closes after committing it; the slot then opens the next session at once (all clients from
  * time 0) or is freed for the next Poisson arrival.
  * <p>
+ * Pipelined clients ({@link ClientSpec#pipelined()}) do what serve's EdgeClient does with {@code --pipeline}: from
+ * the moment a verify is sent they decode one token at a time (each 1 / r_d, the round's draw with a drafting spread):
+ * the round's last drafted token, whose logits give the guess of the verifier's token, then up to the next round's K
+ * tokens after it, starting a decode only while the answer has not come; the answer is taken when the decode in
+ * progress ends (core's AnalyticModel#aheadDecodes counts them). When the whole draft was accepted and the guess
+ * holds (drawn, {@link AcceptanceSampler#guessHolds(int, SplittableRandom)}) the next round keeps the a − 1 tokens
+ * drafted after the guess and drafts only the rest; otherwise it drafts from scratch. The next round's K is the
+ * policy's choice made when the verify was sent (as the client plans it) when the draft is kept, a fresh one
+ * otherwise. Drafting energy counts every decode, the dropped ones too.
+ * <p>
  * State lives in primitive arrays indexed by client slot and verifier; an event is a time and an int in the
  * {@link EventQueue}. Deterministic for a seed: every client draws from its own generator split from the seed (with
  * Poisson arrivals, every session from one split off in order of arrival).
@@ -31,6 +42,7 @@ public final class Simulation {
     private static final int OPEN = 4;      // a session's creation reaches its verifier
     private static final int OPENED = 5;    // the creation's answer reaches the client
     private static final int SESSION = 6;   // a Poisson arrival
+    private static final int PROCEED = 7;   // a pipelined client has finished the decode in progress at the answer
     private static final int TYPE_BITS = 3;
 
     private final SimConfig cfg;
@@ -46,6 +58,10 @@ public final class Simulation {
     private final int[] k;
     private final double[] roundStart;
     private final double[] draftS;
+    // pipelined clients: seconds per decode ahead this round, the K planned for the next round, ahead tokens kept (-1: none)
+    private final double[] aheadDecodeS;
+    private final int[] plannedK;
+    private final int[] carried;
     private final double[] rttS;
     private final double[] arrivedAt;
     private final long[] tokens;
@@ -119,6 +135,10 @@ public final class Simulation {
         k = new int[n];
         roundStart = new double[n];
         draftS = new double[n];
+        aheadDecodeS = new double[n];
+        plannedK = new int[n];
+        carried = new int[n];
+        Arrays.fill(carried, -1);
         rttS = new double[n];
         arrivedAt = new double[n];
         tokens = new long[n];
@@ -203,6 +223,7 @@ public final class Simulation {
                 }
                 case SERVICE_END -> serviceEnd(id, now);
                 case OPENED -> opened(id, now);
+                case PROCEED -> proceed(id, now);
                 default -> sessionArrives(now);
             }
         }
@@ -238,6 +259,7 @@ public final class Simulation {
         taken.set(kvSlot[c]);
         sessionTokens[c] = 0;
         sessionStart[c] = now;
+        carried[c] = -1;
         prompt[c] = work.prompt().sample(rng[c]);
         if (work.prefillPerTokenS() > 0 && prompt[c] > 0) {
             opening[c] = true;
@@ -256,10 +278,17 @@ public final class Simulation {
 
     private void startRound(int c, double now) {
         ClientSpec spec = mix.spec(cls[c]);
-        int kk = Math.max(1, Math.min(policy[c].nextK(), spec.acceptance().maxK()));
+        int kk = carried[c] >= 0 ? plannedK[c] : Math.max(1, Math.min(policy[c].nextK(), spec.acceptance().maxK()));
         k[c] = kk;
         roundStart[c] = now;
-        draftS[c] = spec.draftSeconds(kk, rng[c]);
+        // with tokens kept from drafting ahead, only the rest is drafted (serve's Drafter.resume)
+        draftS[c] = spec.draftSeconds(carried[c] >= 0 ? Math.max(0, kk - carried[c]) : kk, rng[c]);
+        carried[c] = -1;
+        if (spec.pipelined()) {
+            // as the client: the next round's K is chosen when this round is sent, as if all of it were accepted
+            plannedK[c] = Math.max(1, Math.min(policy[c].nextK(), spec.acceptance().maxK()));
+            aheadDecodeS[c] = spec.draftSeconds(1, rng[c]);
+        }
         rttS[c] = cfg.rtt().sample(now, rng[c]);
         events.add(now + draftS[c] + rttS[c] / 2, c << TYPE_BITS | ARRIVE);
     }
@@ -393,9 +422,31 @@ public final class Simulation {
         sumTokensPerRound += committed;
         sumSqTokensPerRound += (double) committed * committed;
         usd += spec.usdPerRound().applyAsDouble(kk);
-        double waitS = now - roundStart[c] - draftS[c];
-        joules += spec.powerW() * draftS[c] + (spec.countWaiting() ? spec.idleW() * waitS : 0);
-        policy[c].observe(new KPolicy.Observation(kk, accepted, draftS[c], waitS));
+        double sentAt = roundStart[c] + draftS[c];
+        double aheadS = 0;
+        double answered = now;
+        if (spec.pipelined()) {
+            double d = aheadDecodeS[c];
+            int a = AnalyticModel.aheadDecodes(plannedK[c], 1 / d, now - sentAt);
+            aheadS = a * d;
+            answered = Math.max(now, sentAt + aheadS);
+            if (a > 0 && accepted == kk && spec.acceptance().guessHolds(kk, rng[c])) {
+                carried[c] = a - 1;
+                extrapolatedUsed |= spec.acceptance().guessExtrapolated(kk);
+            }
+        }
+        double waitS = answered - roundStart[c] - draftS[c] - aheadS;
+        joules += spec.powerW() * (draftS[c] + aheadS) + (spec.countWaiting() ? spec.idleW() * waitS : 0);
+        policy[c].observe(new KPolicy.Observation(kk, accepted, draftS[c], waitS + aheadS));
+        if (answered > now) {
+            events.add(answered, c << TYPE_BITS | PROCEED);
+        } else {
+            proceed(c, now);
+        }
+    }
+
+    /** After a round: the session closes when it has its tokens, or the next round starts. */
+    private void proceed(int c, double now) {
         if (work.sessionTokens() > 0 && sessionTokens[c] >= work.sessionTokens()) {
             closeSession(c, now);
         } else {

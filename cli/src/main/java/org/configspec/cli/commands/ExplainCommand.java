@@ -55,10 +55,16 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         ModelOptions base = model.options(catalog.storedVerifyTime(java.util.List.of(point.target()),
                 model.contextTokens()));
-        ModelOptions one = new ModelOptions(k, k, base.acceptance(), base.verify(), base.billing(), base.energy());
+        ModelOptions one = base.withKRange(k, k);
         long headroom = Math.round(headroomGib * (1L << 30));
         JointSpace space = JointSpace.single(c, one, point.target(), point.device(), point.draft(), q, headroom);
         EvaluationTable table = Evaluator.evaluate(space);
+        var curve = space.candidates().get(0).curve();
+        if (table.isEmpty() && one.pipelined() && curve.supports(k)) {
+            throw new ConfigSpecException("--pipeline -k " + k + ": acceptance of " + point.draft() + " -> "
+                    + point.target() + " has no value at K + 1 = " + (k + 1) + " (" + curve.describe()
+                    + "), which the pipelined round needs (P(L ≥ K+1)); use a smaller K or --acceptance iid");
+        }
         if (table.isEmpty()) {
             throw new ConfigSpecException("-k " + k + ": acceptance of " + point.draft() + " -> " + point.target()
                     + " is not measured at K = " + k + " (" + space.candidates().get(0).curve().describe()

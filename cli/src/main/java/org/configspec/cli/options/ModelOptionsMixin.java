@@ -8,6 +8,7 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.core.model.Billing;
 import org.configspec.core.model.EnergyOptions;
 import org.configspec.core.model.ModelOptions;
+import org.configspec.core.model.RoundSchedule;
 import org.configspec.core.model.VerifyTime;
 import org.configspec.core.units.Durations;
 import picocli.CommandLine.Option;
@@ -77,10 +78,17 @@ public final class ModelOptionsMixin {
     @Option(names = "--bytes-per-round", paramLabel = "B", defaultValue = "0", description = "Fixed wire bytes per round.")
     int bytesPerRound;
 
+    @Option(names = "--pipeline",
+            description = "Plan for clients that draft the next round while a verify is in flight ('run --pipeline',"
+                    + " greedy): round time max(T_v, a/r_d) + (1−q)·K/r_d + q·(K+1−a)/r_d, q = P(L ≥ K+1),"
+                    + " a = min(K+1, ⌈T_v·r_d⌉) decodes ahead (docs/model.md).")
+    boolean pipeline;
+
     public ModelOptions options() {
         return new ModelOptions(kMin, kMax, acceptanceMode(), new VerifyTime(seconds(rtt, 0),
                 seconds(tVerify, ModelOptions.PAPER_T_VERIFY_S), seconds(perToken, 0)), billingRegime(),
-                new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound));
+                new EnergyOptions(energyWait, idlePower == null ? Double.NaN : idlePower, radioJPerByte, bytesPerToken, bytesPerRound),
+                pipeline ? RoundSchedule.PIPELINED : RoundSchedule.SEQUENTIAL);
     }
 
     /**

@@ -30,6 +30,18 @@ public final class MeasuredAlphaCurve implements AcceptanceCurve {
         return k < 1 || k >= alphaByK.length ? Double.NaN : alphaByK[k];
     }
 
+    /**
+     * The measured α(K) are one figure per K (each from its own rounds of K), so E(K + 1) − E(K) mixes two
+     * measurements and need not be a probability. Read instead within the rounds of K, as the simulator draws them
+     * (sim's AcceptanceSampler): tokens accepted i.i.d. at the rate a_K that reproduces K·α(K), so q(K) = a_K^(K+1).
+     * Defined wherever α(K) is, with no value needed at K + 1.
+     */
+    @Override
+    public double guessHolds(int k) {
+        double a = alpha(k);
+        return Double.isNaN(a) ? Double.NaN : Math.pow(IidCurve.matchedRate(k, k * a), k + 1);
+    }
+
     @Override
     public String describe() {
         return "measured α(K), E(K) = K·α(K) + 1";

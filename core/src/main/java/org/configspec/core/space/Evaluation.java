@@ -5,7 +5,8 @@ package org.configspec.core.space;
  *
  * @param alpha          α(K), mean fraction of drafted tokens accepted
  * @param tokensPerRound E(K) = E[L] + 1, tokens committed per round
- * @param draftS         K / r_d, seconds drafting per round
+ * @param draftS         seconds drafting per round: K / r_d; with pipelined rounds the expected decoding time per round,
+ *                       the tokens drafted ahead included ({@code AnalyticModel.pipelinedDraftSeconds})
  * @param verifyS        T_v(K), seconds per round waiting for verification
  * @param goodput        tokens/s
  * @param usdPerRound    US dollars billed per round

@@ -1,6 +1,7 @@
 package org.configspec.core.space;
 
 import java.util.AbstractList;
+import org.configspec.core.model.AnalyticModel;
 
 /**
  * All evaluations of a joint space, stored column-wise (one primitive array per quantity) so that millions of
@@ -39,7 +40,10 @@ public final class EvaluationTable extends AbstractList<Evaluation> {
         }
         Candidate c = space.candidates().get(candidate[i]);
         double e = tokensPerRound[i];
-        return new Evaluation(c, k[i], (e - 1) / k[i], e, k[i] / c.tokPerS(), verifyS[i], goodput[i], usdPerRound[i],
+        double draftS = space.options().pipelined()
+                ? AnalyticModel.pipelinedDraftSeconds(k[i], c.tokPerS(), verifyS[i], c.curve().guessHolds(k[i]))
+                : k[i] / c.tokPerS();
+        return new Evaluation(c, k[i], (e - 1) / k[i], e, draftS, verifyS[i], goodput[i], usdPerRound[i],
                 e / usdPerRound[i], joulesPerToken[i], fit[candidate[i]]);
     }
 

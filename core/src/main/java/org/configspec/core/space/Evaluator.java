@@ -9,7 +9,8 @@ import org.configspec.core.model.VerifyTime;
 
 /**
  * Evaluates every configuration of a joint space: each candidate at each K in [kMin, kMax] that its acceptance curve
- * supports. Pure: the result depends only on the space and its options.
+ * supports (with pipelined rounds, also q(K), {@code AcceptanceCurve.guessHolds}). Pure: the result depends only on
+ * the space and its options.
  */
 public final class Evaluator {
     private Evaluator() {
@@ -43,6 +44,7 @@ public final class Evaluator {
             radioJ[k - kMin] = energy.radioJPerByte() * energy.wireBytes(k);
         }
         boolean waiting = energy.waiting();
+        boolean pipelined = o.pipelined();
 
         int n = 0;
         for (int ci = 0; ci < cs.size(); ci++) {
@@ -53,7 +55,8 @@ public final class Evaluator {
             double idle = waiting ? c.idleW() : 0;
             for (int k = kMin; k <= kMax; k++) {
                 double e = c.curve().tokensPerRound(k);
-                if (Double.isNaN(e)) {
+                double q = pipelined ? c.curve().guessHolds(k) : 0;
+                if (Double.isNaN(e) || Double.isNaN(q)) {
                     continue;
                 }
                 int j = k - kMin;
@@ -62,9 +65,15 @@ public final class Evaluator {
                 ks[n] = k;
                 es[n] = e;
                 tvs[n] = t;
-                gs[n] = AnalyticModel.goodput(e, k, r, t);
                 usds[n] = billing.usdPerRound(c.target().price(), k, compute[j]);
-                js[n] = AnalyticModel.joulesPerToken(p, k, r, e, idle * t + radioJ[j]);
+                if (pipelined) {
+                    gs[n] = AnalyticModel.goodputOfRound(e, AnalyticModel.pipelinedRoundSeconds(k, r, t, q));
+                    js[n] = AnalyticModel.joulesPerTokenOfRound(p, AnalyticModel.pipelinedDraftSeconds(k, r, t, q), e,
+                            idle * AnalyticModel.pipelinedWaitSeconds(k, r, t) + radioJ[j]);
+                } else {
+                    gs[n] = AnalyticModel.goodput(e, k, r, t);
+                    js[n] = AnalyticModel.joulesPerToken(p, k, r, e, idle * t + radioJ[j]);
+                }
                 n++;
             }
         }
