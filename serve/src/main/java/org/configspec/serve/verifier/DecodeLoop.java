@@ -42,6 +42,7 @@ final class DecodeLoop implements AutoCloseable {
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
     private final ArrayDeque<Verify> carried = new ArrayDeque<>();
     private final Thread thread;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean running = true;
     private long lastExpiryCheck = System.nanoTime();
 
@@ -87,7 +88,19 @@ final class DecodeLoop implements AutoCloseable {
         queue.add(j);
     }
 
+    /** Completes once the backend warmed up on this thread ({@link VerificationBackend#warmUp()}), or fails with it. */
+    CompletableFuture<Void> ready() {
+        return ready;
+    }
+
     private void run() {
+        try {
+            backend.warmUp();
+            ready.complete(null);
+        } catch (RuntimeException | Error e) {
+            ready.completeExceptionally(e);
+            running = false;
+        }
         while (running) {
             try {
                 step();

@@ -25,7 +25,7 @@ final class LlamaBackend implements VerificationBackend {
     private static final int PAD_TOKEN = 0;
 
     private final TokenBatch batch;
-    private final PassPlan.Costs costs;
+    private volatile PassPlan.Costs costs;
     /** Gap slots padded in the last pass and the cache length each goes back to: {slot, length}. */
     private final List<int[]> padded = new ArrayList<>();
     private final DoubleAdder passes = new DoubleAdder();
@@ -35,7 +35,7 @@ final class LlamaBackend implements VerificationBackend {
         this(model, config, null);
     }
 
-    /** With {@code costs} null, the pass and padding-token costs are measured at start. */
+    /** With {@code costs} null, the pass and padding-token costs are measured by {@link #warmUp()}. */
     LlamaBackend(LlamaModel model, VerifierConfig config, PassPlan.Costs costs) {
         this.model = model;
         int capacity = Math.max(config.maxBatch() * (config.maxK() + 1), config.contextPerSession());
@@ -43,17 +43,23 @@ final class LlamaBackend implements VerificationBackend {
                 .withSequences(config.maxSessions()).withContextSize(config.contextPerSession())
                 .withBatchCapacity(capacity).exact().withCpus(config.cpus()));
         this.batch = new TokenBatch(llama.batchCapacity());
-        try {
-            this.costs = costs != null ? costs : measureCosts();
-        } catch (RuntimeException | Error e) {
-            llama.close();
-            throw e;
+        this.costs = costs;
+    }
+
+    /**
+     * Measures the pass and padding-token costs (unless given): on the decode thread, which a decode pins to the
+     * verifier's CPUs — not on the thread that built the backend.
+     */
+    @Override
+    public void warmUp() {
+        if (costs == null) {
+            costs = measureCosts();
         }
     }
 
     /**
      * What a pass and a padding token cost here, measured once (the slots are then emptied; also the target's
-     * warm-up), each figure the best of three decodes of verify-shaped rounds (5 tokens, logits on every one): slots 0
+     * warm-up), each figure the best of five decodes of verify-shaped rounds (5 tokens, logits on every one): slots 0
      * and 1 (one pass) against slots 0 and 2 (two passes: llama.cpp splits at the gap) gives a pass; slots 0, 1 and 2
      * with slot 1's tokens without logits (the gap padded) against slots 0 and 1 gives five padding tokens. With fewer
      * than three slots no group has a gap: one round of 1 and of 5 tokens gives both.
@@ -65,7 +71,7 @@ final class LlamaBackend implements VerificationBackend {
         int[] tokens = gap ? new int[] {n, n, n} : new int[] {1, n};
         long[] best = new long[slots.length];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
-        for (int rep = 0; rep < 3; rep++) {
+        for (int rep = 0; rep < 5; rep++) {
             for (int m = 0; m < slots.length; m++) {
                 batch.clear();
                 for (int slot : slots[m]) {
@@ -93,11 +99,13 @@ final class LlamaBackend implements VerificationBackend {
 
     /** What a pass and a padding token cost on this machine, in nanoseconds. */
     PassPlan.Costs costs() {
+        warmUp();
         return costs;
     }
 
     @Override
     public PassCosts passCosts() {
+        PassPlan.Costs costs = costs();
         return new PassCosts(costs.pass() / 1e9, costs.padToken() / 1e9);
     }
 
@@ -113,6 +121,7 @@ final class LlamaBackend implements VerificationBackend {
 
     @Override
     public String describe() {
+        PassPlan.Costs costs = costs();
         return String.format(java.util.Locale.ROOT, "%s in-process (llama.cpp): one batched decode per group of"
                 + " verifies; a pass %.2f ms + %.3f ms per padding token (measured at start), gaps between slots"
                 + " padded where that saves passes", model.path().getFileName(), costs.pass() / 1e6,
@@ -179,7 +188,7 @@ final class LlamaBackend implements VerificationBackend {
                 return llama.contextPerSequence() - cacheLength(slot);
             }
         };
-        PassPlan plan = PassPlan.plan(group, costs, llama.batchCapacity());
+        PassPlan plan = PassPlan.plan(group, costs(), llama.batchCapacity());
         TargetRows[] rows = new TargetRows[rounds.size()];
         for (PassPlan.Segment seg : plan.segments()) {
             int next = seg.first();

@@ -41,6 +41,13 @@ public interface VerificationBackend extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Called once on the decode thread before any other call: whatever the backend measures or loads before it
+     * serves (the in-process backend times a pass and a padding token here).
+     */
+    default void warmUp() {
+    }
+
     /** Most tokens (Σ (K + 1)) one group of verifies may hold. */
     int groupCapacity();
 

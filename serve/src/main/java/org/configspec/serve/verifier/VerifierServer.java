@@ -161,6 +161,14 @@ public final class VerifierServer implements AutoCloseable {
             throw e;
         }
         try {
+            s.loop.ready().join(); // the backend warmed up on the decode thread before the first request
+        } catch (java.util.concurrent.CompletionException e) {
+            s.closeQuietly();
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            throw c instanceof RuntimeException r ? r : new ConfigSpecException("cannot start the verifier: "
+                    + rootMessage(c), c);
+        }
+        try {
             s.app.start();
         } catch (RuntimeException e) {
             s.closeQuietly();

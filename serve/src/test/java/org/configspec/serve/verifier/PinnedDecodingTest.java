@@ -36,8 +36,12 @@ class PinnedDecodingTest {
         int[] prompt = ServeFixture.tokens(ServeFixture.PROMPT);
         int[] expected = ServeFixture.greedy(prompt, 24);
         Set<String> before = ThreadCpus.threads().keySet();
+        CpuSet starter = ThreadCpus.allowed(ThreadCpus.selfTid());
         try (VerifierServer server = VerifierServer.start(ServeFixture.verifierConfig().withThreads(1)
                 .withCpus(verifierCpu), ServeFixture.target())) {
+            // the backend's start-up decodes (timing a pass) ran on the decode thread, not on the one that started it
+            assertThat(ThreadCpus.allowed(ThreadCpus.selfTid())).as("the thread that started the verifier")
+                    .isEqualTo(starter);
             AtomicReference<EdgeClient.Result> result = new AtomicReference<>();
             AtomicReference<CpuSet> clientThread = new AtomicReference<>();
             AtomicReference<Throwable> failure = new AtomicReference<>();
