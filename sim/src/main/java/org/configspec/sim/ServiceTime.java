@@ -103,27 +103,8 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
             slots[j + 1] = s;
             tokens[j + 1] = t;
         }
-        PassPlan.Group g = new PassPlan.Group() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public int slot(int i) {
-                return slots[i];
-            }
-
-            @Override
-            public int tokens(int i) {
-                return tokens[i];
-            }
-
-            @Override
-            public int room(int slot) {
-                return Integer.MAX_VALUE; // the simulation keeps no KV-cache contexts
-            }
-        };
+        // the simulation keeps no KV-cache contexts: every slot has room
+        PassPlan.Group g = PassPlan.Group.of(slots, tokens, size, slot -> Integer.MAX_VALUE);
         PassPlan plan = PassPlan.plan(g, new PassPlan.Costs(passes.passS(), passes.padTokenS()), Integer.MAX_VALUE);
         return (plan.passes() - 1) * passes.passS() + plan.padTokens(g) * passes.padTokenS();
     }

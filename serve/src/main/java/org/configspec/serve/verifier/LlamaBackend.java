@@ -167,27 +167,14 @@ final class LlamaBackend implements VerificationBackend {
             bySlot[j] = j;
         }
         Arrays.sort(bySlot, Comparator.comparingInt(j -> rounds.get(j).slot()));
-        PassPlan.Group group = new PassPlan.Group() {
-            @Override
-            public int size() {
-                return bySlot.length;
-            }
-
-            @Override
-            public int slot(int i) {
-                return rounds.get(bySlot[i]).slot();
-            }
-
-            @Override
-            public int tokens(int i) {
-                return rounds.get(bySlot[i]).draft().length + 1;
-            }
-
-            @Override
-            public int room(int slot) {
-                return llama.contextPerSequence() - cacheLength(slot);
-            }
-        };
+        int[] slots = new int[bySlot.length];
+        int[] tokens = new int[bySlot.length];
+        for (int i = 0; i < bySlot.length; i++) {
+            slots[i] = rounds.get(bySlot[i]).slot();
+            tokens[i] = rounds.get(bySlot[i]).draft().length + 1;
+        }
+        PassPlan.Group group = PassPlan.Group.of(slots, tokens, slots.length,
+                slot -> llama.contextPerSequence() - cacheLength(slot));
         PassPlan plan = PassPlan.plan(group, costs(), llama.batchCapacity());
         TargetRows[] rows = new TargetRows[rounds.size()];
         for (PassPlan.Segment seg : plan.segments()) {

@@ -70,6 +70,31 @@ public record PassPlan(List<Segment> segments) {
 
         /** The most tokens slot {@code slot} can hold in this pass (its own and padding); 0 when it can take none. */
         int room(int slot);
+
+        /** The first {@code size} entries of {@code slots} and {@code tokens} (read, not copied), with {@code room}. */
+        static Group of(int[] slots, int[] tokens, int size, java.util.function.IntUnaryOperator room) {
+            return new Group() {
+                @Override
+                public int size() {
+                    return size;
+                }
+
+                @Override
+                public int slot(int i) {
+                    return slots[i];
+                }
+
+                @Override
+                public int tokens(int i) {
+                    return tokens[i];
+                }
+
+                @Override
+                public int room(int slot) {
+                    return room.applyAsInt(slot);
+                }
+            };
+        }
     }
 
     /** Pad tokens of the plan: the slots' tokens beyond the sessions' own. */

@@ -17,29 +17,14 @@ import org.junit.jupiter.api.Test;
  */
 class PassPlanTest {
     /** Sessions in slots with tokens; every slot has {@code room} tokens of room unless set in {@code rooms}. */
-    private record G(int[] slots, int[] tokens, int room, int[] rooms) implements PassPlan.Group {
+    private record G(int[] slots, int[] tokens, int room, int[] rooms) {
         G(int[] slots, int[] tokens, int room) {
             this(slots, tokens, room, null);
         }
 
-        @Override
-        public int size() {
-            return slots.length;
-        }
-
-        @Override
-        public int slot(int i) {
-            return slots[i];
-        }
-
-        @Override
-        public int tokens(int i) {
-            return tokens[i];
-        }
-
-        @Override
-        public int room(int slot) {
-            return rooms != null && slot < rooms.length && rooms[slot] >= 0 ? rooms[slot] : room;
+        PassPlan.Group group() {
+            return PassPlan.Group.of(slots, tokens, slots.length,
+                    slot -> rooms != null && slot < rooms.length && rooms[slot] >= 0 ? rooms[slot] : room);
         }
     }
 
@@ -49,18 +34,18 @@ class PassPlanTest {
     @Test
     void consecutiveSlotsWithEqualRequestsAreOnePassWithoutPadding() {
         G g = new G(new int[] {0, 1, 2, 3}, new int[] {5, 5, 5, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.segments()).containsExactly(new PassPlan.Segment(0, 3, 0, 3, 5));
-        assertThat(p.padTokens(g)).isZero();
+        assertThat(p.padTokens(g.group())).isZero();
     }
 
     @Test
     void aOneSlotGapIsPaddedWhenItsTokensCostLessThanAPass() {
         // 5 pad tokens × 0.45 = 2.25 < 7: one pass of slots 0..2
         G g = new G(new int[] {0, 2}, new int[] {5, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.segments()).containsExactly(new PassPlan.Segment(0, 1, 0, 2, 5));
-        assertThat(p.padTokens(g)).isEqualTo(5);
+        assertThat(p.padTokens(g.group())).isEqualTo(5);
         assertThat(p.passes()).isEqualTo(1);
     }
 
@@ -68,34 +53,34 @@ class PassPlanTest {
     void aWideGapStaysTwoPassesWhenPaddingItCostsMore() {
         // 4 gap slots × 5 tokens × 0.45 = 9 > 7
         G g = new G(new int[] {0, 5}, new int[] {5, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.segments()).containsExactly(new PassPlan.Segment(0, 0, 0, 0, 5),
                 new PassPlan.Segment(1, 1, 5, 5, 5));
-        assertThat(p.padTokens(g)).isZero();
+        assertThat(p.padTokens(g.group())).isZero();
     }
 
     @Test
     void shorterRequestsArePaddedToTheLongestOfTheirPass() {
         // K = 2 between K = 4 requests: llama.cpp would split at the shorter length; padding 2 tokens is cheaper
         G g = new G(new int[] {0, 1, 2}, new int[] {5, 3, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.segments()).containsExactly(new PassPlan.Segment(0, 2, 0, 2, 5));
-        assertThat(p.padTokens(g)).isEqualTo(2);
+        assertThat(p.padTokens(g.group())).isEqualTo(2);
     }
 
     @Test
     void aGapSlotWithoutRoomIsNeverPadded() {
         int[] rooms = {-1, 3, -1};
         G g = new G(new int[] {0, 2}, new int[] {5, 5}, 256, rooms);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.passes()).isEqualTo(2);
-        assertThat(p.padTokens(g)).isZero();
+        assertThat(p.padTokens(g.group())).isZero();
     }
 
     @Test
     void aPlanOverTheBatchCapacityFallsBackToNoPadding() {
         G g = new G(new int[] {0, 2}, new int[] {5, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 14);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 14);
         assertThat(p.totalTokens()).isEqualTo(10);
         assertThat(p.passes()).isEqualTo(2);
     }
@@ -104,22 +89,22 @@ class PassPlanTest {
     void theMeasuredCaseOfSixSessionsInEveryOtherSlotBecomesOnePass() {
         // slots {0, 2, .., 10} cost 58–64 ms unpadded and 50 ms with every gap filled (stories15M F32, measured)
         G g = new G(new int[] {0, 2, 4, 6, 8, 10}, new int[] {5, 5, 5, 5, 5, 5}, 256);
-        PassPlan p = PassPlan.plan(g, MEASURED, 256);
+        PassPlan p = PassPlan.plan(g.group(), MEASURED, 256);
         assertThat(p.passes()).isEqualTo(1);
-        assertThat(PassPlan.unpadded(g).passes()).isEqualTo(6);
+        assertThat(PassPlan.unpadded(g.group()).passes()).isEqualTo(6);
     }
 
     @Test
     void slotsMustIncrease() {
         G g = new G(new int[] {3, 1}, new int[] {2, 2}, 256);
-        assertThatThrownBy(() -> PassPlan.plan(g, MEASURED, 256)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PassPlan.plan(g.group(), MEASURED, 256)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("slots must increase: 3 then 1");
         assertThatThrownBy(() -> new PassPlan.Costs(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Σ (pass + pad tokens × pad cost) of a plan. */
     private static double cost(PassPlan p, G g, PassPlan.Costs c) {
-        return p.passes() * c.pass() + p.padTokens(g) * c.padToken();
+        return p.passes() * c.pass() + p.padTokens(g.group()) * c.padToken();
     }
 
     @Property(tries = 300)
@@ -148,14 +133,14 @@ class PassPlanTest {
         }
         G g = new G(slots, tokens, 64, rooms);
         PassPlan.Costs c = new PassPlan.Costs(pass, pad);
-        PassPlan p = PassPlan.plan(g, c, 10_000);
+        PassPlan p = PassPlan.plan(g.group(), c, 10_000);
         int expectFirst = 0;
         for (PassPlan.Segment s : p.segments()) {
             assertThat(s.first()).isEqualTo(expectFirst);
             assertThat(s.firstSlot()).isEqualTo(slots[s.first()]);
             assertThat(s.lastSlot()).isEqualTo(slots[s.last()]);
             for (int slot = s.firstSlot(); slot <= s.lastSlot(); slot++) {
-                assertThat(g.room(slot)).isGreaterThanOrEqualTo(s.tokens());
+                assertThat(g.group().room(slot)).isGreaterThanOrEqualTo(s.tokens());
             }
             for (int i = s.first(); i <= s.last(); i++) {
                 assertThat(s.tokens()).isGreaterThanOrEqualTo(tokens[i]);
@@ -163,6 +148,6 @@ class PassPlanTest {
             expectFirst = s.last() + 1;
         }
         assertThat(expectFirst).isEqualTo(sessions);
-        assertThat(cost(p, g, c)).isLessThanOrEqualTo(cost(PassPlan.unpadded(g), g, c) + 1e-9);
+        assertThat(cost(p, g, c)).isLessThanOrEqualTo(cost(PassPlan.unpadded(g.group()), g, c) + 1e-9);
     }
 }
