@@ -48,7 +48,9 @@ import org.configspec.serve.verifier.VerifierServer;
  *       shape), which splits the gap into the verification's extra output rows and the server's own cost; sessions
  *       are created before the clock starts; two verifiers, one with serve's default max wait (5 ms) and one with
  *       {@code maxWaitMs=} (10 ms: long enough on this 2-core machine for the 16 clients' next requests to meet in one
- *       batch, which 5 ms is not), interleaved; goal ≥ 0.7 on the second;</li>
+ *       batch, which 5 ms is not), interleaved; each client commits {@code clientTokens=} (160: 32 rounds, so that the
+ *       clock sees the steady state llama-batched-bench measures rather than the ramp of each load); goal ≥ 0.7 on the
+ *       second;</li>
  *   <li>{@code e2e}: goodput of real {@code configspec serve} and {@code configspec run} processes (greedy, fixed K,
  *       n tokens) on loopback vs llama-speculative's decode speed with the same target, draft, K, threads, prompt;
  *       goal ≥ 0.9 at RTT 0 on the decode phase (llama-speculative's speed leaves out its prompt encoding, so ours
@@ -194,7 +196,7 @@ public final class VsLlamaCpp {
     private void verifier() throws Exception {
         String target = args.getOrDefault("target", "stories15M-f32");
         int clients = BenchArgs.integer(args, "clients", 16);
-        int tokens = BenchArgs.integer(args, "clientTokens", 64);
+        int tokens = BenchArgs.integer(args, "clientTokens", 160);
         int shape = k + 1;
         int servesWait = (int) VerifierConfig.defaults().maxWait().toMillis();
         int tunedWait = BenchArgs.integer(args, "maxWaitMs", 10);

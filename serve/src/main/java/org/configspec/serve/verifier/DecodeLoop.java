@@ -250,43 +250,58 @@ final class DecodeLoop implements AutoCloseable {
             return;
         }
         metrics.batch(ready.size());
-        // read every session's rows before any keep (in-process, a truncation invalidates the batch's logits)
-        Acceptance.Outcome[] outcomes = new Acceptance.Outcome[ready.size()];
-        RuntimeException[] failures = new RuntimeException[ready.size()];
-        for (int j = 0; j < ready.size(); j++) {
-            Prepared p = ready.get(j);
-            try {
-                VerifyRequest r = p.job().request();
-                outcomes[j] = p.job().session().acceptance.accept(r.draft(), r.draftProbs(), scored.get(j),
-                        p.job().session().randomAt(p.position()));
-            } catch (RuntimeException e) {
-                failures[j] = e;
-            }
-        }
-        long end = System.nanoTime();
+        // each answer goes out as soon as its session's rows are read, so that the early sessions' answers travel
+        // while the later ones are still being accepted; the KV caches are kept in step afterwards (in-process, a
+        // truncation invalidates the batch's logits, so no keep before every row was read). The next verify of an
+        // answered session queues behind this group, and so behind its keep.
+        int[] keepAt = new int[ready.size()];
         for (int j = 0; j < ready.size(); j++) {
             Prepared p = ready.get(j);
             Verify v = p.job();
             ServerSession s = v.session();
-            if (failures[j] != null) {
-                backend.keep(s.seq, p.position());
-                v.done().completeExceptionally(failures[j]);
+            keepAt[j] = p.position();
+            Acceptance.Outcome o;
+            try {
+                VerifyRequest r = v.request();
+                o = s.acceptance.accept(r.draft(), r.draftProbs(), scored.get(j), s.randomAt(p.position()));
+            } catch (RuntimeException e) {
+                v.done().completeExceptionally(e);
                 continue;
             }
             try {
-                Acceptance.Outcome o = outcomes[j];
                 int k = v.request().k();
                 s.commit(v.request().draft(), o.accepted(), o.token());
-                backend.keep(s.seq, s.length());
+                keepAt[j] = s.length();
                 metrics.round(k, o.accepted());
                 long now = System.nanoTime();
                 metrics.latency(now - v.arrivedNanos());
                 s.lastUsedNanos = now;
                 v.done().complete(new VerifyResponse(o.accepted(), o.token(), s.length(), new VerifyResponse.Timings(
-                        (start - v.arrivedNanos()) / 1e6, (end - start) / 1e6, ready.size())));
+                        (start - v.arrivedNanos()) / 1e6, (now - start) / 1e6, ready.size())));
             } catch (RuntimeException e) {
-                // one session's failure must not leave the others of the batch unanswered
-                failUnanswered(List.of(v), e);
+                // one session's failure must not leave the others of the batch unanswered; as failUnanswered, but
+                // its cache is kept below, with the others (no truncation before every row was read)
+                ProtocolException failed = new ProtocolException(500, "internal error while verifying: " + e);
+                try {
+                    if (s.length() > v.request().position()) {
+                        s.rollback(v.request().position());
+                    }
+                } catch (RuntimeException r) {
+                    failed.addSuppressed(r);
+                }
+                keepAt[j] = s.length();
+                v.done().completeExceptionally(failed);
+            }
+        }
+        for (int j = 0; j < ready.size(); j++) {
+            ServerSession s = ready.get(j).job().session();
+            try {
+                backend.keep(s.seq, keepAt[j]);
+            } catch (RuntimeException | Error e) {
+                // answered, but its cache could not follow: the session cannot go on; its next verify gets a 404
+                s.closed = true;
+                java.util.logging.Logger.getLogger(DecodeLoop.class.getName()).warning("session " + s.id
+                        + ": its KV cache could not be kept at " + keepAt[j] + " tokens (" + e + "); closed");
             }
         }
     }
