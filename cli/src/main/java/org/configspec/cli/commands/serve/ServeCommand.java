@@ -161,6 +161,11 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
                 + server.url() + " (Ctrl-C stops)");
         err.println("configspec serve: " + LlamaRuntime.get().describe());
+        if (server.passCosts() != null) {
+            err.println(String.format(java.util.Locale.ROOT, "configspec serve: a llama.cpp pass %.2f ms, a padding"
+                    + " token %.3f ms (measured now): sessions in non-consecutive slots are padded into one pass where"
+                    + " that is cheaper", server.passCosts().passS() * 1e3, server.passCosts().padTokenS() * 1e3));
+        }
         if (config.cpus() != null) {
             err.println("configspec serve: decoding pinned to " + config.cpus().describe() + " (" + config.threads()
                     + " llama thread(s))");

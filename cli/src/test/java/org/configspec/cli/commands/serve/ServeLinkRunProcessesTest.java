@@ -91,6 +91,8 @@ class ServeLinkRunProcessesTest {
         assertThat(runErr).containsPattern("mean round trip (4\\d|[5-9]\\d|\\d{3,})\\.\\d ms");
 
         assertThat(serve.isAlive()).as(read("serve.err")).isTrue();
+        // the start lines say what a pass and a padding token cost, as the verifier timed them before it served
+        assertThat(read("serve.err")).containsPattern("a llama\\.cpp pass \\d+\\.\\d\\d ms, a padding token \\d+\\.\\d{3} ms");
         assertThat(link.isAlive()).as(read("link.err")).isTrue();
         // the server and the link stop cleanly on SIGTERM (their shutdown hooks), exit 0
         link.destroy();
