@@ -262,6 +262,16 @@ public final class ServeBench {
      */
     static LoadResult load(VerifierServer server, List<int[]> prompts, List<int[]> refs, int clients,
                                    int tokens, int k) throws Exception {
+        return load(server, prompts, refs, clients, tokens, k, false);
+    }
+
+    /**
+     * As {@link #load(VerifierServer, List, List, int, int, int)}; with {@code atPromptEnd} every verify is sent at
+     * the prompt's end (serve rolls the session back to it), so every batch decodes the same short contexts, the shape
+     * llama-batched-bench measures from empty caches.
+     */
+    static LoadResult load(VerifierServer server, List<int[]> prompts, List<int[]> refs, int clients,
+                                   int tokens, int k, boolean atPromptEnd) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         CyclicBarrier start = new CyclicBarrier(clients + 1);
         try {
@@ -269,7 +279,8 @@ public final class ServeBench {
             for (int i = 0; i < clients; i++) {
                 int[] prompt = prompts.get(i);
                 int[] ref = refs.get(i);
-                Callable<ClientResult> client = () -> synthetic(server.url(), prompt, ref, tokens, k, start);
+                Callable<ClientResult> client = () -> synthetic(server.url(), prompt, ref, tokens, k, start,
+                        atPromptEnd);
                 fs.add(pool.submit(client));
             }
             start.await();
@@ -308,8 +319,8 @@ public final class ServeBench {
     }
 
     /** One client: a session, then verifies of K reference tokens until {@code tokens} are committed. */
-    private static ClientResult synthetic(String url, int[] prompt, int[] ref, int tokens, int k, CyclicBarrier start)
-            throws Exception {
+    private static ClientResult synthetic(String url, int[] prompt, int[] ref, int tokens, int k, CyclicBarrier start,
+                                          boolean atPromptEnd) throws Exception {
         try (HttpVerifierTransport http = new HttpVerifierTransport(url, null, Duration.ofSeconds(60))) {
             SessionResponse s;
             try {
@@ -325,10 +336,13 @@ public final class ServeBench {
             long batchSum = 0;
             while (done < tokens) {
                 int kk = Math.min(k, tokens - done - 1);
-                int[] draft = Arrays.copyOfRange(ref, done, done + Math.max(0, kk));
+                int from = atPromptEnd ? 0 : done;
+                int[] draft = Arrays.copyOfRange(ref, from, from + Math.max(0, kk));
                 VerifyResponse v = http.verify(s.session(), new VerifyRequest(position, draft, null));
                 done += v.position() - position;
-                position = v.position();
+                if (!atPromptEnd) {
+                    position = v.position();
+                }
                 rounds++;
                 batchSum += v.timings().batchSize();
             }

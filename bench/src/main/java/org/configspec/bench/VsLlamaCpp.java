@@ -49,8 +49,9 @@ import org.configspec.serve.verifier.VerifierServer;
  *       are created before the clock starts; two verifiers, one with serve's default max wait (5 ms) and one with
  *       {@code maxWaitMs=} (10 ms: long enough on this 2-core machine for the 16 clients' next requests to meet in one
  *       batch, which 5 ms is not), interleaved; each client commits {@code clientTokens=} (160: 32 rounds, so that the
- *       clock sees the steady state llama-batched-bench measures rather than the ramp of each load); goal ≥ 0.7 on the
- *       second;</li>
+ *       clock sees the steady state llama-batched-bench measures rather than the ramp of each load), and the second
+ *       once more with every verify at its prompt's end (contexts as short as llama-batched-bench's); goal ≥ 0.7 on
+ *       the second;</li>
  *   <li>{@code e2e}: goodput of real {@code configspec serve} and {@code configspec run} processes (greedy, fixed K,
  *       n tokens) on loopback vs llama-speculative's decode speed with the same target, draft, K, threads, prompt;
  *       goal ≥ 0.9 at RTT 0 on the decode phase (llama-speculative's speed leaves out its prompt encoding, so ours
@@ -216,6 +217,7 @@ public final class VsLlamaCpp {
                     .withSessions(Math.max(4, clients), Duration.ofSeconds(60));
             List<int[]> refs = ServeBench.references(config, t, prompts, tokens + k + 1);
             double[][] server = new double[waits.length][reps];
+            double[] shortContexts = new double[reps];
             double[] meanBatch = new double[waits.length];
             double[] passesPerBatch = new double[waits.length];
             double[] batchAll = new double[reps];
@@ -236,6 +238,10 @@ public final class VsLlamaCpp {
                         // batches = rounds / mean batch; passes per batch shows the gaps left between slots
                         passesPerBatch[w] += (passes(servers[w]) - passes0) / (l.rounds() / l.meanBatch()) / reps;
                     }
+                    // the tuned verifier again, every verify at its prompt's end: contexts as short as the reference's
+                    // (what growing contexts cost is then the difference to the line above)
+                    ServeBench.LoadResult same = ServeBench.load(servers[1], prompts, refs, clients, tokens, k, true);
+                    shortContexts[r] = same.tokens() / same.seconds();
                     double[] raw = rawBatch(t, clients, shape);
                     batchAll[r] = raw[0];
                     batchLast[r] = raw[1];
@@ -261,6 +267,9 @@ public final class VsLlamaCpp {
                         meanBatch[w], passesPerBatch[w]),
                         Median.of(server[w]), Median.of(server[w]) / lb);
             }
+            System.out.printf(Locale.ROOT, "  %-72s %10.1f (%.2fx)%n", String.format(Locale.ROOT, "ConfigSpec"
+                    + " verifier over HTTP, max wait %d ms, every verify at its prompt's end", waits[1]),
+                    Median.of(shortContexts), Median.of(shortContexts) / lb);
             goal("verifier-throughput", Median.of(server[1]) / lb, 0.7);
         }
     }
