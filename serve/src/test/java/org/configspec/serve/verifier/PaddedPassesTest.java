@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.llm.NeedsLlama;
+import org.configspec.llm.sampling.Sampler;
 import org.configspec.serve.ServeFixture;
 import org.configspec.serve.metrics.VerifierMetrics;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class PaddedPassesTest {
             for (int j = 0; j < group.size(); j++) {
                 for (int i = 0; i < expected.get(j).length; i++) {
                     worst = Math.max(worst, maxAbsDiff(rows.get(j).logits(i), expected.get(j)[i]));
-                    assertThat(rows.get(j).argmax(i)).isEqualTo(argmax(expected.get(j)[i]));
+                    assertThat(rows.get(j).argmax(i)).isEqualTo(Sampler.argmax(expected.get(j)[i]));
                 }
             }
             assertThat(worst).as("max abs logit difference, padded pass vs alone").isLessThan(1e-4f);
@@ -130,16 +131,6 @@ class PaddedPassesTest {
             assertThat(b.costs().pass()).isGreaterThanOrEqualTo(0);
             assertThat(b.describe()).contains("measured at start");
         }
-    }
-
-    private static int argmax(float[] l) {
-        int best = 0;
-        for (int i = 1; i < l.length; i++) {
-            if (l[i] > l[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static double passes(VerifierMetrics m) {
