@@ -135,6 +135,7 @@ final class LlamaBackend implements VerificationBackend {
 
     @Override
     public void open(int slot, int[] prompt) {
+        warmUp(); // the timing decodes use slots 0..2: before the first session, never after
         dropPadding();
         llama.truncate(slot, 0);
         int n = prompt.length - 1;

@@ -125,11 +125,20 @@ class PaddedPassesTest {
     }
 
     @Test
-    void theCostsMeasuredAtStartArePositive() {
-        try (LlamaBackend b = new LlamaBackend(ServeFixture.target(), ServeFixture.verifierConfig())) {
-            assertThat(b.costs().padToken()).isPositive();
-            assertThat(b.costs().pass()).isGreaterThanOrEqualTo(0);
-            assertThat(b.describe()).contains("measured at start");
+    void theCostsMeasuredAtStartArePositiveWithAndWithoutRoomForAGap() {
+        // three slots or more: slots {0,1}, {0,2}, {0,1,2}; fewer: one sequence of 1 and 5 tokens
+        for (int sessions : new int[] {8, 2, 1}) {
+            VerifierConfig config = ServeFixture.verifierConfig().withSessions(sessions, java.time.Duration.ofSeconds(60));
+            try (LlamaBackend b = new LlamaBackend(ServeFixture.target(), config)) {
+                assertThat(b.costs().padToken()).as("%d slots", sessions).isPositive();
+                assertThat(b.costs().pass()).as("%d slots", sessions).isGreaterThanOrEqualTo(0);
+                assertThat(b.describe()).contains("measured at start");
+                // the slots it timed on are empty again: a session opened there decodes from position 0
+                int[] p = ServeFixture.tokens(PROMPTS[0]);
+                b.open(0, p);
+                List<TargetRows> rows = b.score(List.of(round(0, p, 1)));
+                assertThat(rows.get(0).argmax(0)).isEqualTo(ServeFixture.greedy(p, 1)[0]);
+            }
         }
     }
 
