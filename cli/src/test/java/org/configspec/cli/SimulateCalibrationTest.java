@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.configspec.core.calibration.BatchTiming;
+import org.configspec.core.calibration.PassCosts;
 import org.configspec.core.calibration.ServiceTimeFit;
 import org.configspec.store.CalibrationDocument;
 import org.configspec.store.ProfileProvenance;
@@ -54,9 +55,24 @@ class SimulateCalibrationTest {
         Run r = Run.line(ONE + " --clients 4 --calibration " + file);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("service time: 2 ms + 0.5 ms per token + 1 ms per session (fitted: stories15M-f32,"
-                + " 2026-11-30, 1 thread(s); measured on batches of 1..8 sessions at K 1..8)");
+                + " 2026-11-30, 1 thread(s); measured on batches of 1..8 sessions at K 1..8; no pass costs recorded:"
+                + " every batch one pass, whatever its sessions' slots)");
         Run fromStore = Run.line(ONE + " --clients 4 --calibration store:" + tmp.resolve("s.db"));
         assertThat(fromStore.out()).as(fromStore.err()).isEqualTo(r.out());
+    }
+
+    @Test
+    void aCalibrationWithPassCostsChargesTheSessionsSlots() throws Exception {
+        CalibrationDocument plain = CalibrationDocument.read(file);
+        CalibrationDocument withPasses = new CalibrationDocument(plain.target(), plain.fit(), plain.shapes(),
+                plain.repetitions(), plain.maxWaitMs(), plain.maxSessions(), plain.partialBatches(), plain.library(),
+                plain.machine(), plain.provenance(), new PassCosts(0.007, 0.0005));
+        Path f = tmp.resolve("cal-passes.json");
+        Files.writeString(f, withPasses.toDocument(Instant.EPOCH).document());
+        Run r = Run.line(ONE + " --clients 8 --calibration " + f);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sessions in non-consecutive slots: 7 ms per extra pass, 0.5 ms per padding token")
+                .doesNotContain("no pass costs recorded");
     }
 
     @Test

@@ -129,7 +129,9 @@ public record ServiceTime(double fixedS, double perTokenS, double perSessionS, C
             return formula;
         }
         return formula + " (fitted: " + origin + "; measured on " + range.describe()
-                + (extrapolate ? ", extrapolated beyond" : "") + ")";
+                + (extrapolate ? ", extrapolated beyond" : "")
+                + (passes == null ? "; no pass costs recorded: every batch one pass, whatever its sessions' slots" : "")
+                + ")";
     }
 
     private static void nonNegative(String flag, double v) {
