@@ -177,22 +177,41 @@ final class DecodeLoop implements AutoCloseable {
      * with its KV cache truncated to match. Sessions already answered keep their new state.
      */
     private void failUnanswered(List<Verify> group, Throwable cause) {
-        ProtocolException failed = new ProtocolException(500, "internal error while verifying: " + cause);
+        ProtocolException failed = internalError(cause);
         for (Verify v : group) {
             if (v.done().isDone()) {
                 continue;
             }
-            ServerSession s = v.session();
-            try {
-                if (s.length() > v.request().position()) {
-                    s.rollback(v.request().position());
+            if (rollBack(v, failed)) {
+                try {
+                    backend.keep(v.session().seq, v.session().length());
+                } catch (RuntimeException | Error e) {
+                    // the answer below matters more; a broken session fails its next verify
+                    failed.addSuppressed(e);
                 }
-                backend.keep(s.seq, s.length());
-            } catch (RuntimeException | Error e) {
-                // the answer below matters more; a broken session fails its next verify
-                failed.addSuppressed(e);
             }
             v.done().completeExceptionally(failed);
+        }
+    }
+
+    private static ProtocolException internalError(Throwable cause) {
+        return new ProtocolException(500, "internal error while verifying: " + cause);
+    }
+
+    /**
+     * Puts the session of a failed verify back to the committed length the client sent; false (the failure added to
+     * {@code failed}) when that failed too.
+     */
+    private static boolean rollBack(Verify v, ProtocolException failed) {
+        ServerSession s = v.session();
+        try {
+            if (s.length() > v.request().position()) {
+                s.rollback(v.request().position());
+            }
+            return true;
+        } catch (RuntimeException | Error e) {
+            failed.addSuppressed(e);
+            return false;
         }
     }
 
@@ -281,14 +300,8 @@ final class DecodeLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 // one session's failure must not leave the others of the batch unanswered; as failUnanswered, but
                 // its cache is kept below, with the others (no truncation before every row was read)
-                ProtocolException failed = new ProtocolException(500, "internal error while verifying: " + e);
-                try {
-                    if (s.length() > v.request().position()) {
-                        s.rollback(v.request().position());
-                    }
-                } catch (RuntimeException r) {
-                    failed.addSuppressed(r);
-                }
+                ProtocolException failed = internalError(e);
+                rollBack(v, failed);
                 keepAt[j] = s.length();
                 v.done().completeExceptionally(failed);
             }

@@ -184,6 +184,7 @@ final class LlamaBackend implements VerificationBackend {
                 int start = cacheLength(slot);
                 int own = 0;
                 if (next <= seg.last() && group.slot(next) == slot) {
+                    own = group.tokens(next);
                     int j = bySlot[next++];
                     Round r = rounds.get(j);
                     int p = r.position();
@@ -193,7 +194,6 @@ final class LlamaBackend implements VerificationBackend {
                     for (int i = 0; i < draft.length; i++) {
                         batch.add(draft[i], p + i, r.slot(), true);
                     }
-                    own = draft.length + 1;
                     start = p - 1;
                     rows[j] = rows(row0);
                 } else {
