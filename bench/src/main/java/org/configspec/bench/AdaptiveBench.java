@@ -53,7 +53,8 @@ import org.configspec.serve.verifier.VerifierServer;
  * generation; the default models' context is 256), {@code ks=1,2,3,4,6,8} (the fixed Ks), {@code maxK=8} (the
  * adaptive policies' range), {@code reps=2}, {@code threads=1} (llama threads of verifier and draft), {@code pin=1|0}
  * (the verifier's decoding on its own CPU(s), the client, link and servers on the others; default: pinned when the
- * machine has a CPU more than the verifier's threads).
+ * machine has a CPU more than the verifier's threads), {@code slowdown=1} (drafting as on a device this many times
+ * slower: {@code run --draft-slowdown}).
  */
 public final class AdaptiveBench {
     private AdaptiveBench() {
@@ -95,18 +96,26 @@ public final class AdaptiveBench {
         int reps = BenchArgs.integer(a, "reps", 2);
         int threads = BenchArgs.integer(a, "threads", 1);
         CpuSplit pinning = BenchArgs.pinning(a, threads);
+        double slowdown = Double.parseDouble(a.getOrDefault("slowdown", "1"));
+        ClientOptions client = ClientOptions.defaults().withThreads(threads).withCpus(CpuSplit.restOf(pinning))
+                .withDraftSlowdown(slowdown);
         System.out.printf(Locale.ROOT, "AdaptiveBench: draft %s -> target %s, %d llama thread(s), %d processors, %s;"
                 + " link RTT %d ms, %d ms from %.0f s; runs of >= %.0f s (%d tokens per generation, one policy per"
                 + " run); median of %d interleaved repetitions%n", draftName, target, threads,
                 Runtime.getRuntime().availableProcessors(), CpuSplit.describe(pinning), rtt1, rtt2, phase, 2 * phase, n, reps);
+        if (slowdown != 1) {
+            System.out.printf(Locale.ROOT, "drafting slowed %.1fx: an emulated edge device (each draft decode lasts %.1f"
+                    + " times its time here; tokens unchanged)%n", slowdown, slowdown);
+        }
         CpuSplit.callOnRest(pinning, "adaptive-bench", () -> {
-            bench(draftName, target, rtt1, rtt2, phase, n, ks, maxK, reps, threads, pinning);
+            bench(draftName, target, rtt1, rtt2, phase, n, ks, maxK, reps, threads, pinning, client);
             return null;
         });
     }
 
     private static void bench(String draftName, String target, int rtt1, int rtt2, double phase, int n, List<Integer> ks,
-                              int maxK, int reps, int threads, CpuSplit pinning) throws Exception {
+                              int maxK, int reps, int threads, CpuSplit pinning, ClientOptions client)
+            throws Exception {
         ModelStore store = ModelStore.defaultStore();
         try (LlamaModel t = LlamaModel.load(store.resolve(target));
              LlamaModel d = LlamaModel.load(store.resolve(draftName));
@@ -117,8 +126,7 @@ public final class AdaptiveBench {
             for (String p : PromptSource.builtin().prompts()) {
                 prompts.add(t.tokenize(p.getBytes(StandardCharsets.UTF_8), true));
             }
-            Setting s = new Setting(d, server, prompts, n, ClientOptions.defaults().withThreads(threads)
-                    .withCpus(CpuSplit.restOf(pinning)));
+            Setting s = new Setting(d, server, prompts, n, client);
             run(s, PolicyKind.FIXED, Math.min(4, maxK), maxK, rtt1, rtt2, 1); // warm-up (JIT, caches), not counted
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             for (int rep = 0; rep < reps; rep++) {

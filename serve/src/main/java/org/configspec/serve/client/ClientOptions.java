@@ -3,6 +3,7 @@ package org.configspec.serve.client;
 import java.time.Duration;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.cpu.CpuSet;
+import org.configspec.llm.engine.SlowedEngine;
 
 /**
  * Edge client settings.
@@ -17,9 +18,12 @@ import org.configspec.llm.cpu.CpuSet;
  * @param pipeline      draft the next round while the verify is in flight (greedy only; see EdgeClient)
  * @param cpus          the CPUs the draft decodes on (the drafting thread and llama.cpp's workers), at least one per
  *                      thread; null: not pinned
+ * @param draftSlowdown 1, or emulate a device this many times slower at drafting: every draft decode lasts this many
+ *                      times its duration here ({@link SlowedEngine}); the tokens are unchanged
  */
 public record ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
-                            Duration retryMax, Duration fallbackAfter, boolean pipeline, CpuSet cpus) {
+                            Duration retryMax, Duration fallbackAfter, boolean pipeline, CpuSet cpus,
+                            double draftSlowdown) {
     /** Not pipelined, not pinned. */
     public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
                          Duration retryMax, Duration fallbackAfter) {
@@ -30,6 +34,12 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
                          Duration retryMax, Duration fallbackAfter, boolean pipeline) {
         this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline, null);
+    }
+
+    /** Not slowed. */
+    public ClientOptions(double temperature, int draftTopK, long seed, int threads, Duration retryStart,
+                         Duration retryMax, Duration fallbackAfter, boolean pipeline, CpuSet cpus) {
+        this(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus, 1);
     }
 
     public ClientOptions {
@@ -56,6 +66,10 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
             throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
                     + " llama thread per pinned CPU (" + cpus.size() + ")");
         }
+        if (!(draftSlowdown >= 1 && draftSlowdown <= SlowedEngine.MAX_FACTOR)) {
+            throw new ConfigSpecException("--draft-slowdown = " + draftSlowdown + ": allowed 1 (this machine's speed).."
+                    + (int) SlowedEngine.MAX_FACTOR);
+        }
     }
 
     public static ClientOptions defaults() {
@@ -64,25 +78,31 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus, draftSlowdown);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus, draftSlowdown);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus, draftSlowdown);
     }
 
     public ClientOptions withPipeline(boolean on) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus, draftSlowdown);
     }
 
     /** Drafting pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */
     public ClientOptions withCpus(CpuSet c) {
         return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline,
-                c);
+                c, draftSlowdown);
+    }
+
+    /** Drafting as on a device {@code f} times slower than this machine (1: as fast). */
+    public ClientOptions withDraftSlowdown(double f) {
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, pipeline,
+                cpus, f);
     }
 
     public boolean greedy() {

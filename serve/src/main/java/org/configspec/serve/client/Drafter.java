@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.configspec.llm.engine.DecodeStep;
-import org.configspec.llm.engine.LlamaSession;
+import org.configspec.llm.engine.InferenceEngine;
 import org.configspec.llm.sampling.Distribution;
 import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
@@ -29,13 +29,13 @@ final class Drafter {
     record Ahead(int bonus, int[] tokens) {
     }
 
-    private final LlamaSession llama;
+    private final InferenceEngine llama;
     private final Sampler sampler;
     private final SplittableRandom random;
     private final DecodeStep step;
     private int seen;
 
-    Drafter(LlamaSession llama, ClientOptions options) {
+    Drafter(InferenceEngine llama, ClientOptions options) {
         this.llama = llama;
         this.sampler = options.greedy() ? null
                 : new Sampler(new SamplingParams(options.temperature(), options.draftTopK(), 1, options.seed()));

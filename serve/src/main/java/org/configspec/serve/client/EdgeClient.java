@@ -13,6 +13,7 @@ import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.ContextOptions;
 import org.configspec.llm.engine.LlamaModel;
 import org.configspec.llm.engine.LlamaSession;
+import org.configspec.llm.engine.SlowedEngine;
 import org.configspec.serve.metrics.RoundRecord;
 import org.configspec.serve.metrics.RunSummary;
 import org.configspec.serve.protocol.SessionRequest;
@@ -71,7 +72,8 @@ public final class EdgeClient {
         int ctx = Math.max(1, draftModel.trainContextLength());
         try (LlamaSession llama = draftModel.newSession(ContextOptions.defaults().withThreads(options.threads())
                 .withContextSize(ctx).withBatchCapacity(ctx).withCpus(options.cpus()))) {
-            return new Run(new Drafter(llama, options), prompt, n, policy, listener).go();
+            return new Run(new Drafter(SlowedEngine.of(llama, options.draftSlowdown()), options), prompt, n, policy,
+                    listener).go();
         }
     }
 

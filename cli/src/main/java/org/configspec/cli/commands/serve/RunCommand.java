@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.configspec.cli.options.CpuOption;
+import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.engine.LlamaRuntime;
 import org.configspec.profile.power.MeterKind;
 import org.configspec.profile.power.PowerMeter;
@@ -97,6 +98,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CpuOption cpus;
 
+    @Option(names = "--draft-slowdown", defaultValue = "1", paramLabel = "F",
+            description = "emulate an edge device F times slower at drafting than this machine (1..1000): every draft"
+                    + " decode lasts F times its duration here, the client waiting out the rest; tokens unchanged."
+                    + " With the link emulator, reproduces a slow device's rounds on a fast machine")
+    double draftSlowdown;
+
     @Option(names = "--rounds-csv", paramLabel = "FILE", description = "write every round (K, accepted, draft and"
             + " round-trip seconds, bytes) to this CSV file")
     Path roundsCsv;
@@ -122,7 +129,11 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         ClientOptions options = new ClientOptions(temperature, draftTopK, seed, cpus.threads(threads),
-                Duration.ofMillis(50), Duration.ofSeconds(1), fallbackAfter, pipeline, cpus.get());
+                Duration.ofMillis(50), Duration.ofSeconds(1), fallbackAfter, pipeline, cpus.get(), draftSlowdown);
+        if (meterKind != null && draftSlowdown != 1) {
+            throw new ConfigSpecException("--meter with --draft-slowdown " + draftSlowdown + ": the meter would measure"
+                    + " this machine waiting, not the emulated device drafting; allowed: one of the two");
+        }
         EdgeRun.Request request = new EdgeRun.Request(draft, verifier,
                 BearerToken.resolve(token, tokenFile, System.getenv()), prompt, n, policy, k, maxK, options,
                 timeout, store == null ? null : ProfileStores.resolve(store, System.getenv()), device, target,
@@ -142,6 +153,10 @@ public final class RunCommand implements Callable<Integer> {
         if (options.cpus() != null) {
             err.println("configspec run: drafting pinned to " + options.cpus().describe() + " (" + options.threads()
                     + " llama thread(s))");
+        }
+        if (options.draftSlowdown() != 1) {
+            err.println("configspec run: drafting slowed " + options.draftSlowdown() + "x (an emulated device: each"
+                    + " draft decode lasted " + options.draftSlowdown() + " times its time on this machine)");
         }
         err.flush();
         return 0;

@@ -59,6 +59,23 @@ class ServeAndRunCommandTest {
         }
     }
 
+    /** An emulated slower device drafts the same tokens, and the run says it was slowed. */
+    @Test
+    void aSlowedDraftCommitsTheSameText() throws Exception {
+        try (LlamaModel target = LlamaModel.load(ModelStore.defaultStore().resolve("stories15M-f32"));
+             VerifierServer server = VerifierServer.start(VerifierConfig.defaults().withThreads(1), target)) {
+            Result plain = exec("run", "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--prompt",
+                    "Once upon a time", "-n", "24", "-t", "1");
+            Result slowed = exec("run", "--draft", "stories15M-q8_0-l5", "--verifier", server.url(), "--prompt",
+                    "Once upon a time", "-n", "24", "-t", "1", "--draft-slowdown", "3");
+            assertThat(plain.code()).as(plain.err()).isZero();
+            assertThat(slowed.code()).as(slowed.err()).isZero();
+            assertThat(slowed.out()).isEqualTo(plain.out()).startsWith(", there was a little girl named Lily.");
+            assertThat(slowed.err()).contains("configspec run: drafting slowed 3.0x (an emulated device");
+            assertThat(plain.err()).doesNotContain("drafting slowed");
+        }
+    }
+
     @Test
     void validatePrintsThePerKTableAndBestK() {
         Result r = exec("validate", "--k-max", "2", "-n", "12", "--rtt", "0", "-t", "1");
@@ -119,6 +136,16 @@ class ServeAndRunCommandTest {
         Result url = exec("run", "--draft", "stories15M-q8_0", "--verifier", "ftp://x", "--prompt", "x");
         assertThat(url.code()).isEqualTo(2);
         assertThat(url.err().strip()).doesNotContain("\n").contains("--verifier");
+        Result slowdown = exec("run", "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
+                "--prompt", "x", "--draft-slowdown", "0.5");
+        assertThat(slowdown.code()).isEqualTo(2);
+        assertThat(slowdown.err().strip()).isEqualTo(
+                "configspec run: --draft-slowdown = 0.5: allowed 1 (this machine's speed)..1000");
+        Result meterSlowed = exec("run", "--draft", "stories15M-q8_0", "--verifier", "http://127.0.0.1:1",
+                "--prompt", "x", "--draft-slowdown", "4", "--meter", "cpu-model");
+        assertThat(meterSlowed.code()).isEqualTo(2);
+        assertThat(meterSlowed.err().strip()).doesNotContain("\n")
+                .startsWith("configspec run: --meter with --draft-slowdown 4.0: the meter would measure");
         Result batch = exec("serve", "--model", "stories15M-f32", "--max-batch", "0");
         assertThat(batch.code()).isEqualTo(2);
         assertThat(batch.err().strip()).isEqualTo("configspec serve: --max-batch = 0: allowed 1..64");

@@ -1,0 +1,127 @@
+package org.configspec.llm.engine;
+
+import java.nio.FloatBuffer;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Emulates an edge device {@code factor} times slower than this machine, as the link emulator emulates a slower
+ * network: every {@link #decode} runs on the wrapped engine and then waits until it has lasted {@code factor} times
+ * its measured duration. Tokens, logits and the KV cache are the wrapped engine's, unchanged; only time is stretched
+ * (prefill and single-token steps alike, so their ratio is this machine's). The wait parks the thread, so the CPU is
+ * free meanwhile: what the emulation does not reproduce is the slower device's own load (energy, heat, memory
+ * traffic). An interrupt ends a wait early and stays set.
+ * <p>Not thread-safe, as the engine it wraps.
+ */
+public final class SlowedEngine implements InferenceEngine {
+    /** Largest factor: a 1,000× slower device turns this machine's millisecond decode into a second. */
+    public static final double MAX_FACTOR = 1000;
+
+    private final InferenceEngine engine;
+    private final double factor;
+    private long realNanos;
+    private long emulatedNanos;
+
+    private SlowedEngine(InferenceEngine engine, double factor) {
+        this.engine = engine;
+        this.factor = factor;
+    }
+
+    /** {@code engine} slowed {@code factor} times; {@code engine} itself when the factor is 1. */
+    public static InferenceEngine of(InferenceEngine engine, double factor) {
+        if (!(factor >= 1 && factor <= MAX_FACTOR)) {
+            throw new IllegalArgumentException("slow-down factor " + factor + ": allowed 1.." + (int) MAX_FACTOR);
+        }
+        return factor == 1 ? engine : new SlowedEngine(engine, factor);
+    }
+
+    public double factor() {
+        return factor;
+    }
+
+    /** Seconds the wrapped engine spent decoding. */
+    public double realSeconds() {
+        return realNanos / 1e9;
+    }
+
+    /** Seconds the decodes lasted here, waits included (at least {@code factor} × {@link #realSeconds()}). */
+    public double emulatedSeconds() {
+        return emulatedNanos / 1e9;
+    }
+
+    @Override
+    public void decode(TokenBatch batch) {
+        long t0 = System.nanoTime();
+        try {
+            engine.decode(batch);
+        } finally {
+            long real = System.nanoTime() - t0;
+            long deadline = t0 + (long) (real * factor);
+            long now;
+            while ((now = System.nanoTime()) - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+                LockSupport.parkNanos(deadline - now);
+            }
+            realNanos += real;
+            emulatedNanos += now - t0;
+        }
+    }
+
+    @Override
+    public Tokenizer tokenizer() {
+        return engine.tokenizer();
+    }
+
+    @Override
+    public int vocabSize() {
+        return engine.vocabSize();
+    }
+
+    @Override
+    public int batchCapacity() {
+        return engine.batchCapacity();
+    }
+
+    @Override
+    public int contextPerSequence() {
+        return engine.contextPerSequence();
+    }
+
+    @Override
+    public int sequences() {
+        return engine.sequences();
+    }
+
+    @Override
+    public float[] logits(int i) {
+        return engine.logits(i);
+    }
+
+    @Override
+    public FloatBuffer logitsView(int i) {
+        return engine.logitsView(i);
+    }
+
+    @Override
+    public int argmax(int i) {
+        return engine.argmax(i);
+    }
+
+    @Override
+    public void truncate(int seq, int fromPos) {
+        engine.truncate(seq, fromPos);
+    }
+
+    @Override
+    public int positionMax(int seq) {
+        return engine.positionMax(seq);
+    }
+
+    @Override
+    public void clear() {
+        engine.clear();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
