@@ -10,10 +10,16 @@ import org.configspec.core.stats.StandardNormal;
  * tried: censored). Position i's conditional acceptance h_i = P(L ≥ i | L ≥ i − 1) does not depend on K (the draft's
  * i-th token and the verifier's decision on it are the same whatever comes after it), so the tokens a round commits
  * at any K follow from these: E(K) = 1 + Σ_{i ≤ K} Π_{j ≤ i} h_j (the Kaplan–Meier estimate for censored data).
- * Each h_i has a Beta(1 + accepted_i, 1 + rejected_i) posterior, drawn here from its normal approximation (clipped
- * to [0, 1]), so a position never tried is drawn around 1/2 with a wide spread.
+ * Each h_i has a Beta(2 m_{i−1} + accepted_i, 2 (1 − m_{i−1}) + rejected_i) posterior, m_{i−1} the posterior mean of
+ * the position before it (1/2 before position 1), drawn here from its normal approximation (clipped to [0, 1]): a
+ * position never tried is drawn around the one before it with a wide spread. (A uniform prior for every position, as
+ * first, planned a device that had drafted one token per round on a fast link as if its second tokens failed half
+ * the time, so it stayed at short drafts after the link slowed; a draft's acceptance changes little from one position
+ * to the next.)
  */
 final class PositionAcceptance {
+    /** Rounds' worth of weight of a position's prior. */
+    private static final double PRIOR_WEIGHT = 2;
     private final long[] tried;
     private final long[] accepted;
     private final SplittableRandom rng;
@@ -46,15 +52,30 @@ final class PositionAcceptance {
 
     /** Posterior mean of E(K), the committed tokens of a round at K (accepted + the verifier's one). */
     double expectedTokens(int k) {
-        return expectedTokens(i -> (accepted[i] + 1.0) / (tried[i] + 2.0))[k];
+        double[] m = posteriorMeans();
+        return expectedTokens(i -> m[i])[k];
+    }
+
+    /**
+     * Each position's posterior mean, (accepted_i + 2 m_{i−1}) / (tried_i + 2): the prior of position i is the
+     * posterior mean of position i − 1 with the weight of two rounds (position 1: 1/2).
+     */
+    private double[] posteriorMeans() {
+        double[] m = new double[tried.length];
+        double prior = 0.5;
+        for (int i = 1; i < tried.length; i++) {
+            m[i] = (accepted[i] + PRIOR_WEIGHT * prior) / (tried[i] + PRIOR_WEIGHT);
+            prior = m[i];
+        }
+        return m;
     }
 
     /** One posterior draw of E(1..max): index K holds the committed tokens of a round at K (index 0 unused). */
     double[] drawExpectedTokens() {
+        double[] m = posteriorMeans();
         return expectedTokens(i -> {
-            double n = tried[i] + 2.0;
-            double p = (accepted[i] + 1.0) / n;
-            return Math.min(1, Math.max(0, p + Math.sqrt(p * (1 - p) / n) * StandardNormal.next(rng)));
+            double n = tried[i] + PRIOR_WEIGHT;
+            return Math.min(1, Math.max(0, m[i] + Math.sqrt(m[i] * (1 - m[i]) / n) * StandardNormal.next(rng)));
         });
     }
 

@@ -93,6 +93,34 @@ class KPolicyTest {
         assertThat(p.tokensPerRound(4)).isCloseTo(3.705, org.assertj.core.data.Offset.offset(0.15));
     }
 
+    /**
+     * A slow drafting device (30 tok/s) behind a link that steps from 20 to 110 ms (q4_0 draft's acceptance per
+     * position): K = 1 is best before the step, so positions 2.. are hardly tried; after it the best K is 4 (K = 3 and
+     * 5 within 2 %, K = 2 6 % and K = 1 17 % behind). The prior of an untried position is the position before it, so
+     * the policy reaches long drafts within a few dozen rounds (real runs had fewer than 100 rounds on the slower link).
+     */
+    @Test
+    void trackingLeavesKOneSoonAfterAStepWhenLongerDraftsWereHardlyTried() {
+        double[] accept = {0, 0.872, 0.845, 0.870, 0.891, 0.827, 0.767};
+        int[] lateCounts = new int[7];
+        for (long seed = 1; seed <= 5; seed++) {
+            TrackingK p = new TrackingK(6, TrackingK.DEFAULT_WEIGHT, seed);
+            SplittableRandom draws = new SplittableRandom(seed + 100);
+            for (int i = 0; i < 300; i++) {
+                play(p, draws, accept, 30, 0.02);
+            }
+            for (int i = 0; i < 20; i++) {
+                play(p, draws, accept, 30, 0.11);
+            }
+            for (int i = 0; i < 60; i++) {
+                lateCounts[play(p, draws, accept, 30, 0.11)]++;
+            }
+        }
+        assertThat(lateCounts[3] + lateCounts[4] + lateCounts[5] + lateCounts[6])
+                .as("plays of K >= 3 in rounds 21..80 after the step, 5 seeds: %s", java.util.Arrays.toString(lateCounts))
+                .isGreaterThan(240);
+    }
+
     /** One round from its first round on: no warm-up over every K, the largest K first, then the best for the link. */
     @Test
     void trackingNeedsNoWarmUpOverEveryK() {
@@ -128,12 +156,18 @@ class KPolicyTest {
      * first rejection (seeded draws), drafting at 100 tok/s; returns the K played.
      */
     private static int play(TrackingK p, SplittableRandom draws, double roundTrip) {
+        return play(p, draws, ACCEPT, 100, roundTrip);
+    }
+
+    /** One round with acceptance {@code accept[i]} at position i and drafting at {@code draftSpeed} tok/s. */
+    private static int play(TrackingK p, SplittableRandom draws, double[] accept, double draftSpeed,
+                            double roundTrip) {
         int k = p.nextK();
         int accepted = 0;
-        while (accepted < k && draws.nextDouble() < ACCEPT[accepted + 1]) {
+        while (accepted < k && draws.nextDouble() < accept[accepted + 1]) {
             accepted++;
         }
-        p.observe(new KPolicy.Observation(k, accepted, k / 100.0, roundTrip));
+        p.observe(new KPolicy.Observation(k, accepted, k / draftSpeed, roundTrip));
         return k;
     }
 }
