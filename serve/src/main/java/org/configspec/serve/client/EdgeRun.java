@@ -93,12 +93,27 @@ public final class EdgeRun {
         }
     }
 
-    /** Loads the draft while another thread connects to the verifier and starts the HTTP and JSON code. */
-    private static LlamaModel loadWhileWarming(HttpVerifierTransport t, String draft) {
+    /**
+     * Loads the draft while another thread connects to the verifier and runs the HTTP and JSON code of a round; the
+     * first round waits for that warm-up (at most {@link HttpVerifierTransport#WARM_UP_NANOS} from its start), so that
+     * it does not compete with drafting for a CPU.
+     */
+    private static LlamaModel loadWhileWarming(HttpVerifierTransport t, String draft) throws InterruptedException {
         Thread warm = new Thread(t::warmUp, "configspec-warm-up");
         warm.setDaemon(true);
+        long start = System.nanoTime();
         warm.start();
-        return LlamaModel.load(ModelStore.defaultStore().resolve(draft));
+        LlamaModel m = LlamaModel.load(ModelStore.defaultStore().resolve(draft));
+        long left = HttpVerifierTransport.WARM_UP_NANOS - (System.nanoTime() - start);
+        if (left > 0) {
+            try {
+                warm.join(left / 1_000_000 + 1);
+            } catch (InterruptedException e) {
+                m.close();
+                throw e;
+            }
+        }
+        return m;
     }
 
     private static KPolicy policy(Request r) {

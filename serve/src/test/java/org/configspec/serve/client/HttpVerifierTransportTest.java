@@ -144,6 +144,40 @@ class HttpVerifierTransportTest {
         }
     }
 
+    /**
+     * The warm-up runs a round's HTTP code on the connection the rounds will use ({@code /healthz}, answered here as
+     * a verify would be) without counting its bytes as the run's payload; a later verify reuses that connection.
+     */
+    @Test
+    void warmUpReadsHealthzOnTheRoundsConnectionAndCountsNoPayload() throws Exception {
+        try (Scripted s = new Scripted(ci -> ok(VERIFY_JSON));
+             HttpVerifierTransport t = new HttpVerifierTransport(s.url(), null, Duration.ofSeconds(10))) {
+            t.warmUp();
+            assertThat(s.requests).hasSize(HttpVerifierTransport.WARM_UP_EXCHANGES)
+                    .allSatisfy(r -> assertThat(r).startsWith("GET /healthz HTTP/1.1\r\n"));
+            assertThat(s.connectionOfRequest).containsOnly(0);
+            assertThat(t.bytesSent()).isZero();
+            assertThat(t.bytesReceived()).isZero();
+            assertThat(t.verify("a", new VerifyRequest(7, new int[] {1}, null)).token()).isEqualTo(7);
+            assertThat(s.connectionOfRequest).containsOnly(0);
+        }
+    }
+
+    /** Nothing listening: the warm-up gives up quietly (the first real request reports it). */
+    @Test
+    void warmUpAgainstNothingIsQuiet() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        try (HttpVerifierTransport t = new HttpVerifierTransport("http://127.0.0.1:" + port, null,
+                Duration.ofSeconds(10))) {
+            t.warmUp();
+            assertThatThrownBy(() -> t.verify("a", new VerifyRequest(7, new int[0], null)))
+                    .isInstanceOf(VerifierException.class).hasMessageContaining("verifier unreachable");
+        }
+    }
+
     @Test
     void chunkedAndCloseDelimitedAnswersAreRead() throws Exception {
         String chunked = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
