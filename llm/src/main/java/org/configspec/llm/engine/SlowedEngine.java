@@ -1,6 +1,5 @@
 package org.configspec.llm.engine;
 
-import java.nio.FloatBuffer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,17 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * traffic). An interrupt ends a wait early and stays set.
  * <p>Not thread-safe, as the engine it wraps.
  */
-public final class SlowedEngine implements InferenceEngine {
+public final class SlowedEngine extends ForwardingEngine {
     /** Largest factor: a 1,000× slower device turns this machine's millisecond decode into a second. */
     public static final double MAX_FACTOR = 1000;
 
-    private final InferenceEngine engine;
     private final double factor;
     private long realNanos;
     private long emulatedNanos;
 
     private SlowedEngine(InferenceEngine engine, double factor) {
-        this.engine = engine;
+        super(engine);
         this.factor = factor;
     }
 
@@ -63,65 +61,5 @@ public final class SlowedEngine implements InferenceEngine {
             realNanos += real;
             emulatedNanos += now - t0;
         }
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        return engine.tokenizer();
-    }
-
-    @Override
-    public int vocabSize() {
-        return engine.vocabSize();
-    }
-
-    @Override
-    public int batchCapacity() {
-        return engine.batchCapacity();
-    }
-
-    @Override
-    public int contextPerSequence() {
-        return engine.contextPerSequence();
-    }
-
-    @Override
-    public int sequences() {
-        return engine.sequences();
-    }
-
-    @Override
-    public float[] logits(int i) {
-        return engine.logits(i);
-    }
-
-    @Override
-    public FloatBuffer logitsView(int i) {
-        return engine.logitsView(i);
-    }
-
-    @Override
-    public int argmax(int i) {
-        return engine.argmax(i);
-    }
-
-    @Override
-    public void truncate(int seq, int fromPos) {
-        engine.truncate(seq, fromPos);
-    }
-
-    @Override
-    public int positionMax(int seq) {
-        return engine.positionMax(seq);
-    }
-
-    @Override
-    public void clear() {
-        engine.clear();
-    }
-
-    @Override
-    public void close() {
-        engine.close();
     }
 }
