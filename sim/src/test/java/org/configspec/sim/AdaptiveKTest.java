@@ -48,11 +48,16 @@ class AdaptiveKTest {
         assertThat(o.oracle()).isGreaterThan(1.01 * o.bestFixed());
         PolicyComparison.Row tracking = o.rows().get(o.rows().size() - 1);
         assertThat(tracking.policy()).startsWith("tracking");
-        // it beats the best fixed K (negative regret) and comes closer to the oracle than any other policy
-        assertThat(tracking.regret()).isLessThan(-0.01);
-        assertThat(o.rows()).allSatisfy(r -> assertThat(r.oracleRegret()).as(r.policy())
-                .isGreaterThanOrEqualTo(tracking.oracleRegret()));
-        assertThat(tracking.oracleRegret()).isBetween(0.0, 0.02);
+        PolicyComparison.Row optimal = adaptive(o).stream().filter(r -> r.policy().startsWith("optimal")).findFirst()
+                .orElseThrow();
+        // the two policies that track the round trip beat the best fixed K (negative regret) and come closer to the
+        // oracle than every other policy (backoff reacts to acceptance only, the bandit's posteriors hold the old link)
+        for (PolicyComparison.Row tracker : List.of(tracking, optimal)) {
+            assertThat(tracker.regret()).as(tracker.policy()).isLessThan(-0.01);
+            assertThat(tracker.oracleRegret()).as(tracker.policy()).isBetween(-0.01, 0.02);
+            assertThat(o.rows()).filteredOn(r -> r != tracking && r != optimal).allSatisfy(r -> assertThat(
+                    r.oracleRegret()).as(r.policy()).isGreaterThan(tracker.oracleRegret()));
+        }
     }
 
     private static List<PolicyComparison.Row> adaptive(PolicyComparison.Outcome o) {
