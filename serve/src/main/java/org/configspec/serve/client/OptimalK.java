@@ -8,7 +8,7 @@ import org.configspec.core.model.AnalyticModel;
  * Goodput-optimal K for what the run has measured so far: the i.i.d. per-token acceptance a fitted to the rounds
  * (maximum likelihood of the truncated-geometric model, with one prior success and one prior failure: a = (ΣL + 1) /
  * (ΣL + rejections + 2)), the draft speed r_d = drafted tokens / drafting seconds, and T_v(K) = the round trip at K
- * ({@link RoundTripModel}: the mean time outside the verifier plus the verifier's own time, which grows with the K + 1
+ * ({@link RoundTripModel}: the tracked time outside the verifier plus the verifier's own time, which grows with the K + 1
  * positions it decodes). K = argmax over 1..max of G(K) = E(K) / (K / r_d + T_v(K)) with E(K) = (1 − a^(K+1)) / (1 − a)
  * (core's AnalyticModel). The first rounds (until two are observed) use the start K.
  */

@@ -5,7 +5,7 @@ import org.configspec.core.acceptance.AcceptanceCurve;
 /**
  * Goodput-optimal K from STORED profiles for the RTT this run measures: E(K) from the stored acceptance curve (a K it
  * does not cover uses the fallback curve, e.g. the profile's i.i.d. fit), r_d from the stored draft profile, and
- * T_v(K) = the round trip at K measured so far ({@link RoundTripModel}: the mean time outside the verifier plus the
+ * T_v(K) = the round trip at K measured so far ({@link RoundTripModel}: the tracked time outside the verifier plus the
  * verifier's own time, which grows with the K + 1 positions it decodes). K = argmax over 1..max of
  * E(K) / (K / r_d + T_v(K)) (core's AnalyticModel); the first round, before any round trip is measured, uses the start K.
  */
