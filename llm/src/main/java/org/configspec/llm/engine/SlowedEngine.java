@@ -24,16 +24,17 @@ public final class SlowedEngine extends ForwardingEngine {
         this.factor = factor;
     }
 
+    /** Whether {@code factor} is a slow-down this emulates: 1 (this machine's speed) to {@link #MAX_FACTOR}. */
+    public static boolean allowed(double factor) {
+        return factor >= 1 && factor <= MAX_FACTOR;
+    }
+
     /** {@code engine} slowed {@code factor} times; {@code engine} itself when the factor is 1. */
     public static InferenceEngine of(InferenceEngine engine, double factor) {
-        if (!(factor >= 1 && factor <= MAX_FACTOR)) {
+        if (!allowed(factor)) {
             throw new IllegalArgumentException("slow-down factor " + factor + ": allowed 1.." + (int) MAX_FACTOR);
         }
         return factor == 1 ? engine : new SlowedEngine(engine, factor);
-    }
-
-    public double factor() {
-        return factor;
     }
 
     /** Seconds the wrapped engine spent decoding. */

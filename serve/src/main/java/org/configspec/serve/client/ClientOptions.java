@@ -66,7 +66,7 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
             throw new ConfigSpecException("--threads = " + threads + " with --cpus " + cpus + ": allowed at most one"
                     + " llama thread per pinned CPU (" + cpus.size() + ")");
         }
-        if (!(draftSlowdown >= 1 && draftSlowdown <= SlowedEngine.MAX_FACTOR)) {
+        if (!SlowedEngine.allowed(draftSlowdown)) {
             throw new ConfigSpecException("--draft-slowdown = " + draftSlowdown + ": allowed 1 (this machine's speed).."
                     + (int) SlowedEngine.MAX_FACTOR);
         }
@@ -78,19 +78,23 @@ public record ClientOptions(double temperature, int draftTopK, long seed, int th
     }
 
     public ClientOptions withSampling(double t, int topK, long s) {
-        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus, draftSlowdown);
+        return new ClientOptions(t, topK, s, threads, retryStart, retryMax, fallbackAfter, pipeline, cpus,
+                draftSlowdown);
     }
 
     public ClientOptions withThreads(int t) {
-        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus, draftSlowdown);
+        return new ClientOptions(temperature, draftTopK, seed, t, retryStart, retryMax, fallbackAfter, pipeline, cpus,
+                draftSlowdown);
     }
 
     public ClientOptions withFallbackAfter(Duration d) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus, draftSlowdown);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, d, pipeline, cpus,
+                draftSlowdown);
     }
 
     public ClientOptions withPipeline(boolean on) {
-        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus, draftSlowdown);
+        return new ClientOptions(temperature, draftTopK, seed, threads, retryStart, retryMax, fallbackAfter, on, cpus,
+                draftSlowdown);
     }
 
     /** Drafting pinned to {@code c} (null: not pinned); set the threads first, at most one per CPU. */

@@ -14,8 +14,8 @@ package org.configspec.serve.client;
  * verifier time of 0, i.e. the tracked round trip.
  */
 final class RoundTripModel {
-    /** Weight of the newest round in the time outside the verifier. */
-    static final double WEIGHT = 0.1;
+    /** Weight of the newest round in the time outside the verifier: {@link TrackingK}'s default for its round trip. */
+    static final double WEIGHT = TrackingK.DEFAULT_WEIGHT;
 
     private long rounds;
     private double outside;
