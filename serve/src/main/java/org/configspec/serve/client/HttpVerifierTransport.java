@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.configspec.core.error.ConfigSpecException;
 import org.configspec.llm.http.HttpConnection;
 import org.configspec.llm.http.KeepAlivePool;
@@ -14,6 +15,7 @@ import org.configspec.serve.protocol.Json;
 import org.configspec.serve.protocol.ProtocolException;
 import org.configspec.serve.protocol.SessionRequest;
 import org.configspec.serve.protocol.SessionResponse;
+import org.configspec.serve.protocol.VerifyCodec;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
 
@@ -63,17 +65,18 @@ public final class HttpVerifierTransport implements VerifierTransport {
      * Runs the code of a round before the first round (e.g. while the draft model loads): writes a verify and reads
      * an answer {@value #WARM_UP_CODEC} times, then reads {@code /healthz} {@value #WARM_UP_EXCHANGES} times on the
      * connection the rounds will use, at most {@link #WARM_UP_NANOS} in all. A {@code run} is a fresh JVM whose rounds
-     * are few: run once, Jackson and the HTTP reader cost ~0.8 ms a round (interpreted), against ~0.1 ms after a
+     * are few: run once, the codec and the HTTP reader cost ~0.8 ms a round (interpreted), against ~0.1 ms after a
      * thousand (docs/benchmarks.md). Failures are ignored: the first real request reports them.
      */
     public void warmUp() {
         long end = System.nanoTime() + WARM_UP_NANOS;
         try {
-            byte[] answer = Json.write(new VerifyResponse(4, 2217, 10, new VerifyResponse.Timings(0.07, 13.2, 1)));
+            byte[] answer = VerifyCodec.write(new VerifyResponse(4, 2217, 10, new VerifyResponse.Timings(0.07, 13.2,
+                    1)));
             int[] draft = {29892, 727, 471, 263};
             for (int i = 0; i < WARM_UP_CODEC && System.nanoTime() < end; i++) {
-                Json.write(new VerifyRequest(i + 1, draft, null));
-                Json.read(answer, VerifyResponse.class);
+                VerifyCodec.write(new VerifyRequest(i + 1, draft, null));
+                VerifyCodec.readResponse(answer);
             }
             for (int i = 0; i < WARM_UP_EXCHANGES && System.nanoTime() < end; i++) {
                 call("GET", "/healthz", null, null, false);
@@ -85,12 +88,13 @@ public final class HttpVerifierTransport implements VerifierTransport {
 
     @Override
     public SessionResponse createSession(SessionRequest request) throws VerifierException {
-        return call("POST", "/v1/sessions", Json.write(request), SessionResponse.class, true);
+        return call("POST", "/v1/sessions", Json.write(request), b -> Json.read(b, SessionResponse.class), true);
     }
 
     @Override
     public VerifyResponse verify(String session, VerifyRequest request) throws VerifierException {
-        return call("POST", "/v1/sessions/" + session + "/verify", Json.write(request), VerifyResponse.class, true);
+        return call("POST", "/v1/sessions/" + session + "/verify", VerifyCodec.write(request), VerifyCodec::readResponse,
+                true);
     }
 
     @Override
@@ -104,10 +108,10 @@ public final class HttpVerifierTransport implements VerifierTransport {
     }
 
     /**
-     * One exchange; {@code count} false for the warm-up (its bytes are not payload of the run). With {@code type} null
-     * the answer's body is not parsed.
+     * One exchange; {@code count} false for the warm-up (its bytes are not payload of the run). With {@code reader}
+     * null the answer's body is not parsed.
      */
-    private <T> T call(String method, String path, byte[] payload, Class<T> type, boolean count)
+    private <T> T call(String method, String path, byte[] payload, Function<byte[], T> reader, boolean count)
             throws VerifierException {
         byte[] head = head(method, path, payload);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -129,11 +133,11 @@ public final class HttpVerifierTransport implements VerifierTransport {
         }
         int status = a.status();
         if (status >= 200 && status < 300) {
-            if (type == null) {
+            if (reader == null) {
                 return null;
             }
             try {
-                return Json.read(answer, type);
+                return reader.apply(answer);
             } catch (ProtocolException e) {
                 throw new VerifierException(VerifierException.Kind.UNREACHABLE, status,
                         "unreadable answer from the verifier: " + e.getMessage(), e);

@@ -31,6 +31,7 @@ import org.configspec.serve.protocol.ProtocolException;
 import org.configspec.serve.protocol.SessionRequest;
 import org.configspec.serve.protocol.SessionResponse;
 import org.configspec.serve.protocol.SparseDistribution;
+import org.configspec.serve.protocol.VerifyCodec;
 import org.configspec.serve.protocol.VerifyRequest;
 import org.configspec.serve.protocol.VerifyResponse;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -259,7 +260,7 @@ public final class VerifierServer implements AutoCloseable {
 
     private void verify(Context ctx) throws Exception {
         ServerSession s = table.get(ctx.pathParam("id"));
-        VerifyRequest r = Json.read(body(ctx), VerifyRequest.class);
+        VerifyRequest r = VerifyCodec.readRequest(body(ctx));
         if (r.k() > config.maxK()) {
             throw new ProtocolException(413, "K = " + r.k() + " drafted tokens: allowed 0.." + config.maxK()
                     + " (--max-k)");
@@ -293,7 +294,7 @@ public final class VerifierServer implements AutoCloseable {
         }
         VerifyResponse.Timings t = answer.timings();
         metrics.verifyTimings(t.queueMs(), t.decodeMs(), t.batchSize());
-        ok(ctx, answer);
+        ctx.contentType("application/json").result(VerifyCodec.write(answer));
     }
 
     /**
