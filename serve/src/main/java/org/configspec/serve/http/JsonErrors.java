@@ -7,9 +7,9 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Writes the protocol's error body {@code {"status", "error"}} from the Jetty layer (before any route runs). */
-final class JsonErrors {
-    static final String JSON = "application/json";
+/** Writes the protocol's error body {@code {"status", "error"}} from the Jetty layer (the gate, or a route on Jetty's API). */
+public final class JsonErrors {
+    public static final String JSON = "application/json";
 
     private JsonErrors() {
     }
@@ -23,7 +23,7 @@ final class JsonErrors {
      * Answers {@code status} with the JSON body; {@code close} asks the client to close the connection (its unread
      * body would otherwise be taken for the next request); {@code retryAfterSeconds} > 0 adds Retry-After.
      */
-    static void write(Response response, Callback callback, int status, String message, boolean close,
+    public static void write(Response response, Callback callback, int status, String message, boolean close,
                       int retryAfterSeconds) {
         if (response.isCommitted()) {
             callback.failed(new IllegalStateException("response already committed; dropping " + status));

@@ -61,6 +61,11 @@ public final class RequestGate extends Handler.Wrapper {
         this.budget = Math.min(BUFFER_BODIES * maxBody, MAX_BUFFERED);
     }
 
+    /** The body this gate read in full before the routes ran (empty when there was none). */
+    public static byte[] body(Request request) {
+        return request.getAttribute(BODY) instanceof byte[] b ? b : new byte[0];
+    }
+
     /** Requests with a body being processed now (their bodies complete). */
     public int inFlight() {
         return inFlight.get();

@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,7 @@ import org.configspec.llm.sampling.Sampler;
 import org.configspec.llm.sampling.SamplingParams;
 import org.configspec.serve.http.BearerToken;
 import org.configspec.serve.http.HeaderDeadline;
+import org.configspec.serve.http.JsonErrors;
 import org.configspec.serve.http.JsonErrorHandler;
 import org.configspec.serve.http.RequestGate;
 import org.configspec.serve.http.ServerLimits;
@@ -79,6 +81,7 @@ public final class VerifierServer implements AutoCloseable {
             c.http.maxRequestSize = config.maxBodyBytes();
             c.http.prefer405over404 = true;
             c.jetty.modifyServer(server -> {
+                gate.setHandler(new VerifyRoute(this)); // Javalin puts its servlet handler inside the innermost wrapper
                 server.setHandler(gate);
                 server.setErrorHandler(new JsonErrorHandler(metrics::rejected));
             });
@@ -258,9 +261,20 @@ public final class VerifierServer implements AutoCloseable {
         ok(ctx.status(201), new SessionResponse(s.id, s.length(), config.contextPerSession(), config.maxK(), vocab));
     }
 
+    /** The verify route for the forms {@link VerifyRoute} leaves to Javalin (e.g. a trailing slash). */
     private void verify(Context ctx) throws Exception {
-        ServerSession s = table.get(ctx.pathParam("id"));
-        VerifyRequest r = VerifyCodec.readRequest(body(ctx));
+        VerifyResponse answer = await(verify(ctx.pathParam("id"), body(ctx)));
+        ctx.contentType(JsonErrors.JSON).result(VerifyCodec.write(answer));
+    }
+
+    /**
+     * Checks a verify of {@code session} and queues it for the decode thread. The future completes with the answer
+     * (its timings counted), or exceptionally with the {@link ProtocolException} to answer instead (see {@link
+     * #refusal}); a refusal found before queueing is thrown.
+     */
+    CompletableFuture<VerifyResponse> verify(String session, byte[] body) {
+        ServerSession s = table.get(session);
+        VerifyRequest r = VerifyCodec.readRequest(body);
         if (r.k() > config.maxK()) {
             throw new ProtocolException(413, "K = " + r.k() + " drafted tokens: allowed 0.." + config.maxK()
                     + " (--max-k)");
@@ -286,15 +300,38 @@ public final class VerifierServer implements AutoCloseable {
             }
         }
         admit();
-        VerifyResponse answer;
-        try {
-            answer = await(loop.verify(s, r));
-        } finally {
+        return loop.verify(s, r).orTimeout(ANSWER_TIMEOUT_S, TimeUnit.SECONDS).handle((answer, failure) -> {
             queued.decrementAndGet();
+            if (failure != null) {
+                throw new CompletionException(refusal(failure));
+            }
+            VerifyResponse.Timings t = answer.timings();
+            metrics.verifyTimings(t.queueMs(), t.decodeMs(), t.batchSize());
+            return answer;
+        });
+    }
+
+    /** What a failed request answers: its own status when it is a refusal, 503 after no answer in time, else 500. */
+    static ProtocolException refusal(Throwable failure) {
+        Throwable c = failure;
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+            c = c.getCause();
         }
-        VerifyResponse.Timings t = answer.timings();
-        metrics.verifyTimings(t.queueMs(), t.decodeMs(), t.batchSize());
-        ctx.contentType("application/json").result(VerifyCodec.write(answer));
+        if (c instanceof ProtocolException p) {
+            return p;
+        }
+        if (c instanceof TimeoutException) {
+            return new ProtocolException(503, "the verifier is overloaded: no answer within " + ANSWER_TIMEOUT_S + " s");
+        }
+        if (c instanceof IllegalArgumentException) {
+            return ProtocolException.badRequest(c.getMessage());
+        }
+        return new ProtocolException(500, "internal error: " + c);
+    }
+
+    /** Counts a refused request (by status) in the metrics. */
+    void rejected(int status) {
+        metrics.rejected(status);
     }
 
     /**
@@ -348,17 +385,8 @@ public final class VerifierServer implements AutoCloseable {
     private static <T> T await(CompletableFuture<T> f) throws InterruptedException {
         try {
             return f.get(ANSWER_TIMEOUT_S, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new ProtocolException(503, "the verifier is overloaded: no answer within " + ANSWER_TIMEOUT_S + " s");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof ProtocolException p) {
-                throw p;
-            }
-            if (c instanceof IllegalArgumentException) {
-                throw ProtocolException.badRequest(c.getMessage());
-            }
-            throw new IllegalStateException(String.valueOf(c.getMessage()), c);
+        } catch (TimeoutException | ExecutionException e) {
+            throw refusal(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.configspec.serve.http.RawHttp;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
+import org.configspec.serve.protocol.VerifyResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,41 @@ class FrontDoorTest {
         assertThat(postHealth.statusCode()).isEqualTo(405);
         assertThat(postHealth.headers().firstValue("Allow")).hasValue("GET");
         assertThat(send("GET", "/v1/nothing", null, null, auth).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The verify request is served on Jetty's API ({@link VerifyRoute}) and, in a form that route leaves alone (a
+     * trailing slash), by the Javalin route: the same verify (idempotent by position) gets the same answer and the
+     * same refusals from both, as JSON, each refusal counted once.
+     */
+    @Test
+    void theVerifyRouteAndTheJavalinRouteAnswerAlike() throws Exception {
+        String auth = "Bearer " + TOKEN;
+        String body = "{\"position\":" + promptLength + ",\"draft\":[1,2],\"draftProbs\":null}";
+        for (String path : new String[] {"/v1/sessions/" + session + "/verify", "/v1/sessions/" + session + "/verify/"}) {
+            HttpResponse<String> ok = send("POST", path, body, "application/json", auth);
+            assertThat(ok.statusCode()).as(path).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/json"));
+            VerifyResponse answer = Json.read(ok.body().getBytes(StandardCharsets.UTF_8), VerifyResponse.class);
+            assertThat(answer.position()).as(path).isEqualTo(promptLength + answer.accepted() + 1);
+            assertThat(answer.accepted()).as(path).isBetween(0, 2);
+
+            double unknown = counted(404);
+            HttpResponse<String> gone = send("POST", "/v1/sessions/no-such-session/verify" + (path.endsWith("/") ? "/"
+                    : ""), body, "application/json", auth);
+            assertThat(gone.statusCode()).as(path).isEqualTo(404);
+            assertJsonError(404, gone.body(), path);
+            assertThat(counted(404)).as(path).isEqualTo(unknown + 1);
+
+            double bad = counted(400);
+            HttpResponse<String> refused = send("POST", path, "{\"position\":0,\"draft\":[]}", "application/json",
+                    auth);
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertJsonError(400, refused.body(), path);
+            assertThat(Json.mapper().readValue(refused.body(), ErrorBody.class).error()).contains("'position' = 0");
+            assertThat(counted(400)).as(path).isEqualTo(bad + 1);
+        }
     }
 
     @Test
