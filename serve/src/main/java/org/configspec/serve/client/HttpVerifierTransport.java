@@ -56,17 +56,19 @@ public final class HttpVerifierTransport implements VerifierTransport {
     }
 
     /** Most codec round trips and /healthz exchanges of {@link #warmUp()}. */
+    static final int WARM_UP_SESSION = 50;
     static final int WARM_UP_CODEC = 1000;
     static final int WARM_UP_EXCHANGES = 20;
     /** {@link #warmUp()} stops after this long whatever it has done. */
     static final long WARM_UP_NANOS = 300_000_000L;
 
     /**
-     * Runs the code of a round before the first round (e.g. while the draft model loads): writes a verify and reads
-     * an answer {@value #WARM_UP_CODEC} times, then reads {@code /healthz} {@value #WARM_UP_EXCHANGES} times on the
-     * connection the rounds will use, at most {@link #WARM_UP_NANOS} in all. A {@code run} is a fresh JVM whose rounds
-     * are few: run once, the codec and the HTTP reader cost ~0.8 ms a round (interpreted), against ~0.1 ms after a
-     * thousand (docs/benchmarks.md). Failures are ignored: the first real request reports them.
+     * Runs the code of a round before the first round (e.g. while the draft model loads): writes a session request and
+     * reads its answer {@value #WARM_UP_SESSION} times (Jackson, whose first use costs ~0.15 s), writes a verify and
+     * reads an answer {@value #WARM_UP_CODEC} times, then reads {@code /healthz} {@value #WARM_UP_EXCHANGES} times on
+     * the connection the rounds will use, at most {@link #WARM_UP_NANOS} in all. A {@code run} is a fresh JVM whose
+     * rounds are few: run once, the codec and the HTTP reader cost ~0.8 ms a round (interpreted), against ~0.1 ms after
+     * a thousand (docs/benchmarks.md). Failures are ignored: the first real request reports them.
      */
     public void warmUp() {
         long end = System.nanoTime() + WARM_UP_NANOS;
@@ -74,6 +76,11 @@ public final class HttpVerifierTransport implements VerifierTransport {
             byte[] answer = VerifyCodec.write(new VerifyResponse(4, 2217, 10, new VerifyResponse.Timings(0.07, 13.2,
                     1)));
             int[] draft = {29892, 727, 471, 263};
+            byte[] created = Json.write(new SessionResponse("warm-up", 5, 256, 16, 32000));
+            for (int i = 0; i < WARM_UP_SESSION && System.nanoTime() < end; i++) {
+                Json.write(new SessionRequest(draft, null, null, null, null, (long) i));
+                Json.read(created, SessionResponse.class);
+            }
             for (int i = 0; i < WARM_UP_CODEC && System.nanoTime() < end; i++) {
                 VerifyCodec.write(new VerifyRequest(i + 1, draft, null));
                 VerifyCodec.readResponse(answer);
