@@ -20,6 +20,10 @@ final class NativeTools {
     private static final Pattern SPEC_SPEED = Pattern.compile("decoded\\s+(\\d+) tokens in\\s+([0-9.]+) seconds,"
             + " speed:\\s+([0-9.]+) t/s");
     private static final Pattern SPEC_ACCEPT = Pattern.compile("accept\\s+=\\s+([0-9.]+)%");
+    private static final Pattern SPEC_DRAFTED = Pattern.compile("n_drafted\\s+=\\s+(\\d+)");
+    /** The target's perf lines (printed last; the draft's only at a higher verbosity). */
+    private static final Pattern PERF_PROMPT = Pattern.compile("prompt eval time =\\s+([0-9.]+) ms");
+    private static final Pattern PERF_SAMPLING = Pattern.compile("sampling time =\\s+([0-9.]+) ms");
     private static final Pattern BENCH_TG = Pattern.compile("\"avg_ts\"\\s*:\\s*([0-9.eE+-]+)");
 
     private final Path bin;
@@ -69,8 +73,17 @@ final class NativeTools {
                 + ": " + tail(out));
     }
 
-    /** What llama-speculative reports: decode-phase tok/s (prompt encoding excluded) and acceptance. */
-    record Speculative(int tokens, double seconds, double tokPerS, double acceptPercent) {
+    /**
+     * What llama-speculative reports: decode-phase tok/s (prompt encoding excluded), acceptance, tokens drafted, and
+     * the target's own time (its batches, which llama.cpp counts as prompt eval, and its sampling), whose rest of the
+     * decode phase is the drafting and the loop around it.
+     */
+    record Speculative(int tokens, double seconds, double tokPerS, double acceptPercent, int drafted,
+                       double targetSeconds) {
+        /** Drafted tokens per second of the decode phase the target did not take (its prompt's batch included). */
+        double draftingTokPerS() {
+            return drafted / (seconds - targetSeconds);
+        }
     }
 
     /** llama-speculative, greedy, exactly K drafted per round ({@code p-min 0}), both models on {@code threads}. */
@@ -89,8 +102,24 @@ final class NativeTools {
         }
         Matcher d = SPEC_SPEED.matcher(last);
         d.matches();
+        Matcher drafted = SPEC_DRAFTED.matcher(out);
+        double targetMs = lastMs(PERF_PROMPT, out) + lastMs(PERF_SAMPLING, out);
+        if (!drafted.find() || Double.isNaN(targetMs)) {
+            throw new IllegalStateException("llama-speculative printed no n_drafted or target timings: " + tail(out));
+        }
         return new Speculative(Integer.parseInt(d.group(1)), Double.parseDouble(d.group(2)),
-                Double.parseDouble(d.group(3)), Double.parseDouble(a.group(1)));
+                Double.parseDouble(d.group(3)), Double.parseDouble(a.group(1)), Integer.parseInt(drafted.group(1)),
+                targetMs / 1000);
+    }
+
+    /** The last match's milliseconds, NaN when none. */
+    private static double lastMs(Pattern p, String out) {
+        Matcher m = p.matcher(out);
+        double ms = Double.NaN;
+        while (m.find()) {
+            ms = Double.parseDouble(m.group(1));
+        }
+        return ms;
     }
 
     private String tool(String name) {
