@@ -164,7 +164,8 @@ public final class RequestGate extends Handler.Wrapper {
         private byte[] body = new byte[1024];
         private int size;
         private long received;
-        private Scheduler.Task deadline;
+        private volatile Scheduler.Task deadline;
+        private long startNanos;
         private long deadlineNanos;
 
         /** @param refusal non-null: drain the body, then answer with this */
@@ -180,9 +181,26 @@ public final class RequestGate extends Handler.Wrapper {
 
         void start() {
             deadlineNanos = limits.bodyDeadlineNanos(declared > 0 ? declared : maxBody);
-            deadline = request.getComponents().getScheduler().schedule(this::expire, deadlineNanos,
-                    TimeUnit.NANOSECONDS);
+            startNanos = System.nanoTime();
             run();
+        }
+
+        /**
+         * Arms the body's deadline (counted from {@link #start}) before the first wait for more of it: a body that
+         * came whole with its headers, as every round's does, schedules nothing.
+         */
+        private void armDeadline() {
+            if (deadline == null) {
+                long left = Math.max(0, deadlineNanos - (System.nanoTime() - startNanos));
+                deadline = request.getComponents().getScheduler().schedule(this::expire, left, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void disarmDeadline() {
+            Scheduler.Task d = deadline;
+            if (d != null) {
+                d.cancel();
+            }
         }
 
         @Override
@@ -190,6 +208,7 @@ public final class RequestGate extends Handler.Wrapper {
             while (!finished.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    armDeadline();
                     request.demand(this);
                     return;
                 }
@@ -245,7 +264,7 @@ public final class RequestGate extends Handler.Wrapper {
 
         private void finish(int status, String message, int retryAfter) {
             if (finished.compareAndSet(false, true)) {
-                deadline.cancel();
+                disarmDeadline();
                 reserved.addAndGet(-reservation);
                 rejected.accept(status);
                 JsonErrors.write(response, callback, status, message, true, retryAfter);
@@ -256,7 +275,7 @@ public final class RequestGate extends Handler.Wrapper {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            deadline.cancel();
+            disarmDeadline();
             reserved.addAndGet(-reservation);
             if (inFlight.incrementAndGet() > limits.maxRequests()) {
                 inFlight.decrementAndGet();

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +57,8 @@ public final class VerifierServer implements AutoCloseable {
     private final SessionTable table;
     private final VerifierMetrics metrics;
     private final DecodeLoop loop;
+    private final AnswerDeadlines answers = new AnswerDeadlines(Duration.ofSeconds(ANSWER_TIMEOUT_S),
+            Duration.ofSeconds(1));
     private final int longestPiece;
     private final HeaderDeadline headers;
     private final RequestGate gate;
@@ -300,7 +303,7 @@ public final class VerifierServer implements AutoCloseable {
             }
         }
         admit();
-        return loop.verify(s, r).orTimeout(ANSWER_TIMEOUT_S, TimeUnit.SECONDS).handle((answer, failure) -> {
+        return answers.watch(loop.verify(s, r)).handle((answer, failure) -> {
             queued.decrementAndGet();
             if (failure != null) {
                 throw new CompletionException(refusal(failure));
@@ -424,6 +427,7 @@ public final class VerifierServer implements AutoCloseable {
             // not started
         }
         headers.close();
+        answers.close();
         loop.close();
         backend.close();
     }
