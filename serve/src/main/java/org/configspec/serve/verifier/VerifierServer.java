@@ -50,6 +50,8 @@ public final class VerifierServer implements AutoCloseable {
     private static final String ERROR_WRITTEN = "configspec.error";
     private static final long ANSWER_TIMEOUT_S = 60;
     private static final long IDLE_CONNECTION_MS = 30_000;
+    /** Marks the server's own warm-up requests ({@link RequestWarmUp}); its value must be this server's key. */
+    static final String WARM_UP_HEADER = "X-ConfigSpec-Warm-Up";
 
     private final VerifierConfig config;
     private final Tokenizer model;
@@ -63,6 +65,7 @@ public final class VerifierServer implements AutoCloseable {
     private final HeaderDeadline headers;
     private final RequestGate gate;
     private final AtomicInteger queued = new AtomicInteger();
+    private final String warmUpKey = newWarmUpKey();
     private final Javalin app;
 
     private VerifierServer(VerifierConfig config, Tokenizer model, VerificationBackend backend) {
@@ -208,6 +211,31 @@ public final class VerifierServer implements AutoCloseable {
      */
     public org.configspec.core.calibration.PassCosts passCosts() {
         return backend.passCosts();
+    }
+
+    /**
+     * Runs the request path a few thousand times (over loopback, refused before any decoding, not counted in the
+     * metrics) so that the first clients do not pay the JIT's warm-up; at most {@code budget}. See {@link RequestWarmUp}.
+     */
+    public RequestWarmUp.Result warmUp(Duration budget) {
+        return RequestWarmUp.run(this, budget);
+    }
+
+    String warmUpKey() {
+        return warmUpKey;
+    }
+
+    /** Whether a request is this server's own warm-up (it carries the key, compared in constant time). */
+    boolean warmingUp(org.eclipse.jetty.server.Request request) {
+        String v = request.getHeaders().get(WARM_UP_HEADER);
+        return v != null && java.security.MessageDigest.isEqual(v.getBytes(StandardCharsets.US_ASCII),
+                warmUpKey.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String newWarmUpKey() {
+        byte[] b = new byte[16];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     /** What runs the target (one line). */

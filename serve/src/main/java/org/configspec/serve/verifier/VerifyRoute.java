@@ -46,12 +46,12 @@ final class VerifyRoute extends Handler.Wrapper {
         try {
             answer = server.verify(m.group(1), RequestGate.body(request));
         } catch (RuntimeException e) {
-            refuse(response, callback, VerifierServer.refusal(e));
+            refuse(request, response, callback, VerifierServer.refusal(e));
             return true;
         }
         answer.whenCompleteAsync((a, failure) -> {
             if (failure != null) {
-                refuse(response, callback, VerifierServer.refusal(failure));
+                refuse(request, response, callback, VerifierServer.refusal(failure));
                 return;
             }
             response.setStatus(200);
@@ -61,8 +61,11 @@ final class VerifyRoute extends Handler.Wrapper {
         return true;
     }
 
-    private void refuse(Response response, Callback callback, ProtocolException e) {
-        server.rejected(e.status());
+    /** Answers a refusal as JSON, counted in the metrics unless the request is the server's own warm-up. */
+    private void refuse(Request request, Response response, Callback callback, ProtocolException e) {
+        if (!server.warmingUp(request)) {
+            server.rejected(e.status());
+        }
         JsonErrors.write(response, callback, e.status(), e.getMessage(), false, e.status() == 429 ? 1 : 0);
     }
 }

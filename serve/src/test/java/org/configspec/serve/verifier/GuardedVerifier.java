@@ -39,6 +39,12 @@ final class GuardedVerifier implements AutoCloseable {
 
     /** One request; a null body, content type or Authorization header is left out. */
     HttpResponse<String> send(String method, String path, byte[] body, String type, String auth) throws Exception {
+        return send(method, path, body, type, auth, new String[0]);
+    }
+
+    /** As {@link #send(String, String, byte[], String, String)}, with more headers (name, value, ...). */
+    HttpResponse<String> send(String method, String path, byte[] body, String type, String auth, String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -47,6 +53,9 @@ final class GuardedVerifier implements AutoCloseable {
         }
         if (auth != null) {
             b.header("Authorization", auth);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

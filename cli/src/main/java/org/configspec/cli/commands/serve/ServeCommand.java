@@ -14,6 +14,7 @@ import org.configspec.llm.remote.TargetApi;
 import org.configspec.serve.backend.EngineBackend;
 import org.configspec.serve.http.BearerToken;
 import org.configspec.serve.http.ServerLimits;
+import org.configspec.serve.verifier.RequestWarmUp;
 import org.configspec.serve.verifier.VerifierConfig;
 import org.configspec.serve.verifier.VerifierServer;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
                 + " --model then names the target's tokenizer (its GGUF).",
                 "Durations: 300s, 5m, 0.5s or 300 (seconds)."})
 public final class ServeCommand implements Callable<Integer> {
+    /** At most this long warming the request path before the server announces itself. */
+    private static final Duration WARM_UP_BUDGET = Duration.ofMillis(1500);
+
     @Spec
     CommandSpec spec;
 
@@ -158,9 +162,12 @@ public final class ServeCommand implements Callable<Integer> {
             m.close();
             throw e;
         }
+        RequestWarmUp.Result warm = server.warmUp(WARM_UP_BUDGET);
         err.println("configspec serve: verifying with " + (endpoint == null ? model : server.backend()) + " on "
                 + server.url() + " (Ctrl-C stops)");
         err.println("configspec serve: " + LlamaRuntime.get().describe());
+        err.println(String.format(java.util.Locale.ROOT, "configspec serve: request path warmed up (%d requests over"
+                + " loopback, %.2f s)", warm.requests(), warm.took().toNanos() / 1e9));
         if (server.passCosts() != null) {
             err.println(String.format(java.util.Locale.ROOT, "configspec serve: a llama.cpp pass %.2f ms, a padding"
                     + " token %.3f ms (measured now): sessions in non-consecutive slots are padded into one pass where"
