@@ -229,6 +229,7 @@ public final class VsLlamaCpp {
             try {
                 for (int w = 0; w < waits.length; w++) {
                     servers[w] = VerifierServer.start(config.withBatching(clients, Duration.ofMillis(waits[w])), t);
+                    servers[w].warmUp(Duration.ofMillis(1500)); // as 'configspec serve' starts
                     ServeBench.load(servers[w], prompts, refs, clients, Math.min(tokens, 8), k); // warm-up
                 }
                 for (int r = 0; r < reps; r++) {
