@@ -88,9 +88,17 @@ final class NativeTools {
 
     /** llama-speculative, greedy, exactly K drafted per round ({@code p-min 0}), both models on {@code threads}. */
     Speculative speculative(Path target, Path draft, String prompt, int n, int k, int threads) {
-        String out = run(List.of(tool("llama-speculative"), "-m", target.toString(), "-md", draft.toString(), "-p",
-                prompt, "-n", str(n), "-t", str(threads), "-td", str(threads), "-c", "256", "--temp", "0", "--seed",
-                "1", "--spec-draft-n-max", str(k), "--spec-draft-n-min", "0", "--spec-draft-p-min", "0"));
+        return speculative(target, draft, prompt, n, k, threads, List.of());
+    }
+
+    /** As above, with more llama-speculative flags (e.g. the target's KV-cache type). */
+    Speculative speculative(Path target, Path draft, String prompt, int n, int k, int threads, List<String> flags) {
+        List<String> cmd = new ArrayList<>(List.of(tool("llama-speculative"), "-m", target.toString(), "-md",
+                draft.toString(), "-p", prompt, "-n", str(n), "-t", str(threads), "-td", str(threads), "-c", "256",
+                "--temp", "0", "--seed", "1", "--spec-draft-n-max", str(k), "--spec-draft-n-min", "0",
+                "--spec-draft-p-min", "0"));
+        cmd.addAll(flags);
+        String out = run(cmd);
         Matcher m = SPEC_SPEED.matcher(out);
         Matcher a = SPEC_ACCEPT.matcher(out);
         String last = null;

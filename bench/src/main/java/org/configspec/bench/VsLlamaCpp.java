@@ -58,9 +58,12 @@ import org.configspec.serve.verifier.VerifierServer;
  *       n tokens) on loopback vs llama-speculative's decode speed with the same target, draft, K, threads, prompt;
  *       goal ≥ 0.9 at RTT 0 on the decode phase (llama-speculative's speed leaves out its prompt encoding, so ours
  *       leaves out round 1, which holds the session creation and both prompt prefills; the whole-run ratio is printed
- *       too); at the other RTTs (through the link emulator) ours alone. Every run is repeated with {@code run
- *       --pipeline} (the next round drafted while the verify is in flight), a goal line of its own: an algorithm
- *       llama-speculative does not have, so the plain line is the like-for-like one.</li>
+ *       too); at the other RTTs (through the link emulator) ours alone. llama-speculative runs twice per repetition:
+ *       with its defaults (the goal line), and with serve's verification settings for the target (flash attention
+ *       off, F32 KV cache: batched logits that match sequential decoding, which llama-speculative does not need), a
+ *       line of its own. Every run is repeated with {@code run --pipeline} (the next round drafted while the verify is
+ *       in flight), a goal line of its own: an algorithm llama-speculative does not have, so the plain line is the
+ *       like-for-like one.</li>
  * </ol>
  * <p>Usage: {@code VsLlamaCpp [key=value ...]}: {@code parts=decode,draft,batch,verifier,e2e}, {@code reps=5},
  * {@code threads=1}, {@code n=128}, {@code k=4}, {@code target=stories15M-f32}, {@code draft=stories15M-q8_0},
@@ -338,7 +341,9 @@ public final class VsLlamaCpp {
         double[] profiled = new double[reps];
         double[] spec = new double[reps];
         double[] specDrafting = new double[reps];
+        double[] specExact = new double[reps];
         double specAccept = 0;
+        double specExactAccept = 0;
         Path log = Files.createTempFile("vs-llamacpp-serve", ".log");
         Path csv = Files.createTempFile("vs-llamacpp-rounds", ".csv");
         try (ServerProcess server = ServerProcess.start(jar, List.of("--model", target, "-t",
@@ -374,6 +379,12 @@ public final class VsLlamaCpp {
                 spec[r] = s.tokPerS();
                 specDrafting[r] = s.draftingTokPerS();
                 specAccept += s.acceptPercent() / reps;
+                if (e2e) {
+                    NativeTools.Speculative x = tools.speculative(model(target), model(draft), PROMPT, n, k, threads,
+                            SAME_NUMERICS);
+                    specExact[r] = x.tokPerS();
+                    specExactAccept += x.acceptPercent() / reps;
+                }
             }
         } finally {
             Files.deleteIfExists(log);
@@ -404,6 +415,12 @@ public final class VsLlamaCpp {
                     + " %.1f tok/s (accept %.1f%%): %.2fx (whole run: %.2fx)%n", phase, theirs, specAccept,
                     phase / theirs, Median.of(ours[zero]) / theirs);
             goal("end-to-end-rtt0", phase / theirs, 0.9);
+            double exact = Median.of(specExact);
+            System.out.printf(Locale.ROOT, "  RTT   0 ms, decode phase, against llama-speculative with serve's numerics"
+                    + " for the target (%s: serve verifies so, so that batched logits match sequential decoding; the"
+                    + " draft then also without flash attention): %.1f tok/s (accept %.1f%%): %.2fx%n",
+                    String.join(" ", SAME_NUMERICS), exact, specExactAccept, phase / exact);
+            goal("end-to-end-rtt0-same-numerics", phase / exact, 0.9);
             double piped = Median.of(decodePhasePipelined);
             System.out.printf(Locale.ROOT, "  RTT   0 ms, decode phase, 'run --pipeline' (drafts the next round while the"
                     + " verify is in flight; llama-speculative drafts and verifies in turn): %.1f tok/s: %.2fx (whole run:"
@@ -411,6 +428,9 @@ public final class VsLlamaCpp {
             goal("end-to-end-rtt0-pipelined", piped / theirs, 0.9);
         }
     }
+
+    /** llama-speculative's flags for serve's verification settings ({@code ContextOptions.exact()}). */
+    private static final List<String> SAME_NUMERICS = List.of("-fa", "off", "-ctk", "f32", "-ctv", "f32");
 
     private String[] throughLink(Path jar, String url, String draft, Path csv, int rtt, boolean pipeline)
             throws Exception {
