@@ -108,32 +108,11 @@ public final class RoundOverheadBench {
 
     /** The medians of one run's rounds CSV, round 1 left out. */
     static RunStats stats(Path csv) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(csv);
-        List<String> header = List.of(lines.get(0).split(","));
-        int draftS = header.indexOf("draft_s");
-        int roundTripS = header.indexOf("round_trip_s");
-        int verifierS = header.indexOf("verifier_s");
-        int committedAt = header.indexOf("committed");
-        int rounds = lines.size() - 2;
-        if (rounds < 1) {
+        RoundsCsv r = RoundsCsv.read(csv);
+        if (r.rounds() < 1) {
             throw new IllegalStateException("rounds CSV " + csv + " holds no round after the first");
         }
-        double[] draft = new double[rounds];
-        double[] verifier = new double[rounds];
-        double[] outside = new double[rounds];
-        double committed = 0;
-        double seconds = 0;
-        for (int i = 0; i < rounds; i++) {
-            String[] f = lines.get(i + 2).split(",", -1);
-            double d = Double.parseDouble(f[draftS]);
-            double rt = Double.parseDouble(f[roundTripS]);
-            double v = f[verifierS].isEmpty() ? Double.NaN : Double.parseDouble(f[verifierS]);
-            draft[i] = d * 1e3;
-            verifier[i] = v * 1e3;
-            outside[i] = (rt - v) * 1e3;
-            committed += Integer.parseInt(f[committedAt]);
-            seconds += d + rt;
-        }
-        return new RunStats(Median.of(draft), Median.of(verifier), Median.of(outside), committed / seconds);
+        return new RunStats(Median.of(r.draftMs()), Median.of(r.verifierMs()), Median.of(r.outsideMs()),
+                r.decodeGoodput());
     }
 }

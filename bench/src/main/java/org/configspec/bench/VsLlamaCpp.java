@@ -359,16 +359,16 @@ public final class VsLlamaCpp {
                     ours[i][r] = Double.parseDouble(res[0]);
                     roundTrip[i][r] = Double.parseDouble(res[1]);
                     if (rtt == 0) {
-                        double[] st = roundStats(csv);
-                        drafting[r] = st[0];
-                        decodePhase[r] = st[1];
+                        RoundsCsv rounds = RoundsCsv.read(csv);
+                        drafting[r] = rounds.draftingTokPerS();
+                        decodePhase[r] = rounds.decodeGoodput();
                     }
                     if (e2e) {
                         String[] p = rtt == 0 ? runClient(jar, url, draft, csv, true)
                                 : throughLink(jar, url, draft, csv, rtt, true);
                         oursPipelined[i][r] = Double.parseDouble(p[0]);
                         if (rtt == 0) {
-                            decodePhasePipelined[r] = roundStats(csv)[1];
+                            decodePhasePipelined[r] = RoundsCsv.read(csv).decodeGoodput();
                         }
                     }
                 }
@@ -458,26 +458,5 @@ public final class VsLlamaCpp {
             throw new IllegalStateException("configspec run printed no goodput: " + NativeTools.tail(out));
         }
         return new String[] {g.group(1), rt.group(1)};
-    }
-
-    /**
-     * From a rounds CSV, the first round (session creation and both prompt prefills) left out: Σ K / Σ drafting
-     * seconds, and Σ committed tokens / Σ (drafting + round-trip seconds), the decode phase as llama-speculative times
-     * its own.
-     */
-    private static double[] roundStats(Path csv) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(csv);
-        long drafted = 0;
-        long committed = 0;
-        double drafting = 0;
-        double total = 0;
-        for (int i = 2; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            drafted += Integer.parseInt(f[1]);
-            committed += Integer.parseInt(f[3]);
-            drafting += Double.parseDouble(f[4]);
-            total += Double.parseDouble(f[4]) + Double.parseDouble(f[5]);
-        }
-        return new double[] {drafting > 0 ? drafted / drafting : Double.NaN, total > 0 ? committed / total : Double.NaN};
     }
 }
