@@ -13,6 +13,7 @@ import org.configspec.llm.http.KeepAlivePool;
 import org.configspec.serve.protocol.ErrorBody;
 import org.configspec.serve.protocol.Json;
 import org.configspec.serve.protocol.ProtocolException;
+import org.configspec.serve.protocol.ProtocolWarmUp;
 import org.configspec.serve.protocol.SessionRequest;
 import org.configspec.serve.protocol.SessionResponse;
 import org.configspec.serve.protocol.VerifyCodec;
@@ -63,28 +64,16 @@ public final class HttpVerifierTransport implements VerifierTransport {
     static final long WARM_UP_NANOS = 300_000_000L;
 
     /**
-     * Runs the code of a round before the first round (e.g. while the draft model loads): writes a session request and
-     * reads its answer {@value #WARM_UP_SESSION} times (Jackson, whose first use costs ~0.15 s), writes a verify and
-     * reads an answer {@value #WARM_UP_CODEC} times, then reads {@code /healthz} {@value #WARM_UP_EXCHANGES} times on
-     * the connection the rounds will use, at most {@link #WARM_UP_NANOS} in all. A {@code run} is a fresh JVM whose
-     * rounds are few: run once, the codec and the HTTP reader cost ~0.8 ms a round (interpreted), against ~0.1 ms after
-     * a thousand (docs/benchmarks.md). Failures are ignored: the first real request reports them.
+     * Runs the code of a round before the first round (e.g. while the draft model loads): the session messages
+     * {@value #WARM_UP_SESSION} times and a round's messages {@value #WARM_UP_CODEC} times ({@link ProtocolWarmUp}),
+     * then {@code /healthz} {@value #WARM_UP_EXCHANGES} times on the connection the rounds will use (the HTTP reader),
+     * at most {@link #WARM_UP_NANOS} in all: a {@code run} is a fresh JVM whose rounds are few. Failures are ignored:
+     * the first real request reports them.
      */
     public void warmUp() {
         long end = System.nanoTime() + WARM_UP_NANOS;
         try {
-            byte[] answer = VerifyCodec.write(new VerifyResponse(4, 2217, 10, new VerifyResponse.Timings(0.07, 13.2,
-                    1)));
-            int[] draft = {29892, 727, 471, 263};
-            byte[] created = Json.write(new SessionResponse("warm-up", 5, 256, 16, 32000));
-            for (int i = 0; i < WARM_UP_SESSION && System.nanoTime() < end; i++) {
-                Json.write(new SessionRequest(draft, null, null, null, null, (long) i));
-                Json.read(created, SessionResponse.class);
-            }
-            for (int i = 0; i < WARM_UP_CODEC && System.nanoTime() < end; i++) {
-                VerifyCodec.write(new VerifyRequest(i + 1, draft, null));
-                VerifyCodec.readResponse(answer);
-            }
+            ProtocolWarmUp.run(WARM_UP_CODEC, WARM_UP_SESSION, end);
             for (int i = 0; i < WARM_UP_EXCHANGES && System.nanoTime() < end; i++) {
                 call("GET", "/healthz", null, null, false);
             }

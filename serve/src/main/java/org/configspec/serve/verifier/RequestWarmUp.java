@@ -6,12 +6,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.configspec.llm.http.HttpConnection;
 import org.configspec.llm.http.KeepAlivePool;
-import org.configspec.serve.protocol.Json;
-import org.configspec.serve.protocol.SessionRequest;
-import org.configspec.serve.protocol.SessionResponse;
+import org.configspec.serve.protocol.ProtocolWarmUp;
 import org.configspec.serve.protocol.VerifyCodec;
 import org.configspec.serve.protocol.VerifyRequest;
-import org.configspec.serve.protocol.VerifyResponse;
 
 /**
  * Runs a fresh server's request path a few thousand times before its first client, within a time budget: the round's
@@ -25,6 +22,7 @@ import org.configspec.serve.protocol.VerifyResponse;
  */
 public final class RequestWarmUp {
     static final int CODEC = 2000;
+    static final int SESSIONS = 100;
     static final int HEALTH = 100;
     static final int VERIFIES = 3000;
     private static final String PATH = "/v1/sessions/warm-up/verify";
@@ -39,7 +37,7 @@ public final class RequestWarmUp {
     static Result run(VerifierServer server, Duration budget) {
         long start = System.nanoTime();
         long end = start + budget.toNanos();
-        inProcess(end);
+        ProtocolWarmUp.run(CODEC, SESSIONS, end);
         int requests = 0;
         try (KeepAlivePool pool = new KeepAlivePool(loopback(server), 2000)) {
             String auth = server.config().token() == null ? null : "Authorization: Bearer " + server.config().token();
@@ -64,21 +62,6 @@ public final class RequestWarmUp {
             // the server serves without it; its first clients pay the JIT
         }
         return new Result(requests, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static void inProcess(long end) {
-        byte[] answer = VerifyCodec.write(new VerifyResponse(4, 2217, 10, new VerifyResponse.Timings(0.07, 13.2, 1)));
-        byte[] request = VerifyCodec.write(new VerifyRequest(10, new int[] {29892, 727, 471, 263}, null));
-        byte[] created = Json.write(new SessionResponse("warm-up", 5, 256, 16, 32000));
-        for (int i = 0; i < CODEC && System.nanoTime() < end; i++) {
-            VerifyCodec.readRequest(request);
-            VerifyCodec.write(VerifyCodec.readResponse(answer));
-            if (i < HEALTH) {
-                Json.read(Json.write(new SessionRequest(new int[] {1, 2}, null, null, null, null, (long) i)),
-                        SessionRequest.class);
-                Json.read(created, SessionResponse.class);
-            }
-        }
     }
 
     /** The server's address as a client on this machine reaches it: loopback when it listens on every address. */
